@@ -1,0 +1,66 @@
+# The two commands of the README: `make run` and `make test`. Both install
+# the Debian packages the project needs first (as root; otherwise they
+# print the command to run).
+
+BUILDDIR      ?= _build
+ASAN_BUILDDIR ?= _build-asan
+
+DEBS = meson ninja-build pkg-config gcc clang libclang-rt-14-dev \
+       libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
+       libjson-glib-dev libsqlite3-dev libxlsxwriter-dev \
+       gettext locales desktop-file-utils appstream \
+       xvfb xauth dbus dbus-x11 poppler-utils python3 python3-jsonschema \
+       fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+
+RUN_ENV = GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILDDIR)/data TOVHOLDER_DATADIR=$(CURDIR)/data
+
+.PHONY: all deps locale build run test test-asan bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing packages. Run as root:"; echo "  apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+# The Danish tests need the da_DK.UTF-8 locale.
+locale: deps
+	@if ! locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$$'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    sed -i 's/^# *\(da_DK.UTF-8 UTF-8\)/\1/' /etc/locale.gen; \
+	    grep -q '^da_DK.UTF-8 UTF-8' /etc/locale.gen || echo 'da_DK.UTF-8 UTF-8' >> /etc/locale.gen; \
+	    locale-gen >/dev/null; \
+	  else \
+	    echo "The da_DK.UTF-8 locale is missing. Run as root: locale-gen da_DK.UTF-8"; exit 1; \
+	  fi; \
+	fi
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+build: deps locale $(BUILDDIR)/build.ninja
+	ninja -C $(BUILDDIR)
+
+run: build
+	$(RUN_ENV) $(BUILDDIR)/src/gui/tovholder --demo
+
+test: build
+	xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- meson test -C $(BUILDDIR) --print-errorlogs
+	$(MAKE) test-asan
+
+$(ASAN_BUILDDIR)/build.ninja:
+	meson setup $(ASAN_BUILDDIR) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+test-asan: deps locale $(ASAN_BUILDDIR)/build.ninja
+	ninja -C $(ASAN_BUILDDIR)
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
+	  meson test -C $(ASAN_BUILDDIR) --print-errorlogs --suite core --suite ui
+
+clean:
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR)

@@ -1,0 +1,110 @@
+/* tov-migrations.c: the schema of a portfolio file, one step per version.
+ *
+ * A step is never changed once released: a new field is a new step. Every
+ * column is named after the field it holds (see tov-record.h), and the
+ * tests check that the two agree.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tov-migrations.h"
+
+static const char *steps[] = {
+  /* 1: the portfolio, its projects, decisions, money and partnerships. */
+  "CREATE TABLE portfolio ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  name TEXT NOT NULL, municipality TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE theme ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  number INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE project ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  theme_id TEXT REFERENCES theme (id) ON DELETE SET NULL,"
+  "  number INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, purpose TEXT NOT NULL DEFAULT '',"
+  "  anchoring TEXT NOT NULL DEFAULT '', coordinator TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL, start_date TEXT, end_date TEXT, case_number TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX project_theme ON project (theme_id);"
+  "CREATE INDEX project_number ON project (number);"
+  "CREATE TABLE funding_source ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  name TEXT NOT NULL, kind TEXT NOT NULL, description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE decision ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  project_id TEXT NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
+  "  number TEXT NOT NULL, text TEXT NOT NULL, state TEXT NOT NULL, decided_on TEXT);"
+  "CREATE INDEX decision_project ON decision (project_id);"
+  "CREATE TABLE budget_line ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  project_id TEXT NOT NULL REFERENCES project (id) ON DELETE CASCADE,"
+  "  decision_id TEXT REFERENCES decision (id) ON DELETE SET NULL,"
+  "  funding_source_id TEXT NOT NULL REFERENCES funding_source (id) ON DELETE RESTRICT,"
+  "  kind TEXT NOT NULL, amount_ore INTEGER NOT NULL DEFAULT 0, year INTEGER NOT NULL DEFAULT 0,"
+  "  annual INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX budget_line_project ON budget_line (project_id);"
+  "CREATE INDEX budget_line_decision ON budget_line (decision_id);"
+  "CREATE INDEX budget_line_totals ON budget_line (funding_source_id, kind, year, amount_ore);"
+  "CREATE TABLE organisation ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  name TEXT NOT NULL, kind TEXT NOT NULL, contact_person TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE partnership ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  organisation_id TEXT NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,"
+  "  unit TEXT NOT NULL DEFAULT '', title TEXT NOT NULL, purpose TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL, signed_on TEXT, term_months INTEGER NOT NULL DEFAULT 0, renewal_due TEXT,"
+  "  project_id TEXT REFERENCES project (id) ON DELETE SET NULL, notes TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX partnership_organisation ON partnership (organisation_id);"
+  "CREATE INDEX partnership_project ON partnership (project_id);"
+  "CREATE INDEX partnership_renewal ON partnership (renewal_due);",
+
+  /* 2: policies, action plans, initiatives and dated status. */
+  "CREATE TABLE policy ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE strategy_goal ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  policy_id TEXT NOT NULL REFERENCES policy (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL);"
+  "CREATE INDEX strategy_goal_policy ON strategy_goal (policy_id);"
+  "CREATE TABLE action_plan ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  policy_id TEXT NOT NULL REFERENCES policy (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL, period_from INTEGER NOT NULL DEFAULT 0, period_to INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX action_plan_policy ON action_plan (policy_id);"
+  "CREATE TABLE initiative ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  plan_id TEXT NOT NULL REFERENCES action_plan (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, target_group TEXT NOT NULL DEFAULT '',"
+  "  purpose TEXT NOT NULL DEFAULT '', strategy_goals TEXT NOT NULL DEFAULT '',"
+  "  coordinator TEXT NOT NULL DEFAULT '', partners TEXT NOT NULL DEFAULT '',"
+  "  start_date TEXT, end_date TEXT, period_text TEXT NOT NULL DEFAULT '',"
+  "  activities TEXT NOT NULL DEFAULT '', state TEXT NOT NULL);"
+  "CREATE INDEX initiative_plan ON initiative (plan_id, number);"
+  "CREATE TABLE status_update ("
+  "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
+  "  project_id TEXT REFERENCES project (id) ON DELETE CASCADE,"
+  "  initiative_id TEXT REFERENCES initiative (id) ON DELETE CASCADE,"
+  "  partnership_id TEXT REFERENCES partnership (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL, state TEXT NOT NULL, text TEXT NOT NULL,"
+  "  CHECK ((project_id IS NOT NULL) + (initiative_id IS NOT NULL) + (partnership_id IS NOT NULL) = 1));"
+  "CREATE INDEX status_update_project ON status_update (project_id, date);"
+  "CREATE INDEX status_update_initiative ON status_update (initiative_id, date);"
+  "CREATE INDEX status_update_partnership ON status_update (partnership_id, date);",
+};
+
+/**
+ * tov_migration_step:
+ *
+ * Returns: the SQL that takes a portfolio from schema @version - 1 to
+ *   @version, for 1 <= @version <= TOV_SCHEMA_VERSION.
+ */
+const char *
+tov_migration_step (int version)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TOV_SCHEMA_VERSION);
+
+  g_return_val_if_fail (version >= 1 && version <= TOV_SCHEMA_VERSION, NULL);
+
+  return steps[version - 1];
+}

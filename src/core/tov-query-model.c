@@ -1,0 +1,539 @@
+/* tov-query-model.c: a list of records that SQLite filters and sorts.
+ *
+ * The model keeps only the rowids of its rows, in order, and reads a
+ * record when a view asks for it, so a list of 100,000 budget lines costs
+ * 800 kB and as many widgets as fit on the screen. Filtering and sorting
+ * are WHERE and ORDER BY clauses; when the store reports a change the
+ * rowids are read again and only the span that differs is announced.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tov-query-model"
+
+#include "config.h"
+
+#include "tov-query-model.h"
+#include "tov-records.h"
+#include "tov-store-private.h"
+
+/* Records read recently, kept so that scrolling back does not read again. */
+#define MAX_CACHED 512
+
+typedef struct
+{
+  char *column;
+  GValue value;
+} Condition;
+
+struct _TovQueryModel
+{
+  GObject parent_instance;
+
+  TovStore *store;
+  GType item_type;
+  GArray *rowids;
+  GHashTable *cache;     /* rowid → TovRecord */
+  GArray *conditions;    /* Condition */
+  char *search;
+  char *sort_key;
+  gboolean descending;
+  gulong changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TovQueryModel, tov_query_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+tov_query_model_get_item_type (GListModel *model)
+{
+  return TOV_QUERY_MODEL (model)->item_type;
+}
+
+static guint
+tov_query_model_get_n_items (GListModel *model)
+{
+  return TOV_QUERY_MODEL (model)->rowids->len;
+}
+
+static gpointer
+tov_query_model_get_item (GListModel *model,
+                          guint       position)
+{
+  TovQueryModel *self = TOV_QUERY_MODEL (model);
+  gint64 rowid;
+  TovRecord *record;
+
+  if (position >= self->rowids->len)
+    return NULL;
+
+  rowid = g_array_index (self->rowids, gint64, position);
+  record = g_hash_table_lookup (self->cache, &rowid);
+  if (record != NULL)
+    return g_object_ref (record);
+
+  record = tov_store_lookup_rowid (self->store, self->item_type, rowid);
+  if (record == NULL)
+    return NULL;
+
+  if (g_hash_table_size (self->cache) >= MAX_CACHED)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), g_object_ref (record));
+
+  return record;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tov_query_model_get_item_type;
+  iface->get_n_items = tov_query_model_get_n_items;
+  iface->get_item = tov_query_model_get_item;
+}
+
+static TovRecordClass *
+item_class (TovQueryModel *self)
+{
+  return g_type_class_peek (self->item_type);
+}
+
+/* The SQL expression a sort key stands for: a field's column, or for a
+ * reference the label of the record it refers to.
+ */
+static char *
+sort_expression (TovQueryModel *self,
+                 const char    *key)
+{
+  TovRecordClass *klass = item_class (self);
+  g_autofree char *property = g_strdelimit (g_strdup (key), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  GType target;
+
+  if (pspec == NULL)
+    return NULL;
+
+  target = tov_param_get_ref_type (pspec);
+  if (target != G_TYPE_INVALID)
+    {
+      TovRecordClass *target_class = g_type_class_peek (target);
+
+      return g_strdup_printf ("(SELECT %s FROM %s WHERE %s.id = %s.%s)",
+                              target_class->label, target_class->table,
+                              target_class->table, klass->table, key);
+    }
+
+  if (G_IS_PARAM_SPEC_STRING (pspec))
+    return g_strdup_printf ("%s COLLATE NOCASE", key);
+
+  return g_strdup (key);
+}
+
+static char *
+build_sql (TovQueryModel *self)
+{
+  TovRecordClass *klass = item_class (self);
+  GString *sql = g_string_new (NULL);
+  const char *glue = " WHERE ";
+  g_autofree char *order = NULL;
+
+  g_string_printf (sql, "SELECT rowid FROM %s", klass->table);
+
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      Condition *condition = &g_array_index (self->conditions, Condition, i);
+
+      g_string_append_printf (sql, "%s%s = ?", glue, condition->column);
+      glue = " AND ";
+    }
+
+  if (self->search != NULL)
+    {
+      const char *inner = "";
+
+      g_string_append_printf (sql, "%s(", glue);
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          GParamSpec *pspec = klass->fields[i];
+          g_autofree char *key = NULL;
+
+          if (!G_IS_PARAM_SPEC_STRING (pspec) || tov_param_is_date (pspec) ||
+              tov_param_get_ref_type (pspec) != G_TYPE_INVALID)
+            continue;
+
+          key = tov_field_key (pspec);
+          g_string_append_printf (sql, "%s%s LIKE ?%u ESCAPE '\\'", inner, key, self->conditions->len + 1);
+          inner = " OR ";
+        }
+      g_string_append (sql, ")");
+    }
+
+  if (self->sort_key != NULL)
+    order = sort_expression (self, self->sort_key);
+  if (order != NULL)
+    g_string_append_printf (sql, " ORDER BY %s %s, %s, rowid", order, self->descending ? "DESC" : "ASC",
+                            klass->natural_order);
+  else
+    g_string_append_printf (sql, " ORDER BY %s, rowid", klass->natural_order);
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_condition (sqlite3_stmt *stmt,
+                int           column,
+                const GValue *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    sqlite3_bind_text (stmt, column, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+}
+
+static char *
+like_pattern (const char *search)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = search; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+static GArray *
+query_rowids (TovQueryModel *self)
+{
+  g_autofree char *sql = build_sql (self);
+  g_autofree char *pattern = NULL;
+  GArray *rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = tov_store_prepare (self->store, sql, NULL);
+  if (stmt == NULL)
+    {
+      g_critical ("Cannot list %s: %s", item_class (self)->table, sql);
+      return rowids;
+    }
+
+  for (guint i = 0; i < self->conditions->len; i++)
+    bind_condition (stmt, i + 1, &g_array_index (self->conditions, Condition, i).value);
+  if (self->search != NULL)
+    {
+      pattern = like_pattern (self->search);
+      sqlite3_bind_text (stmt, self->conditions->len + 1, pattern, -1, SQLITE_STATIC);
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+
+  return rowids;
+}
+
+/* Reads the rowids again and announces the one span that differs from
+ * before: an insert, a delete or a move is one items-changed, and rows
+ * outside it keep their widgets and their selection.
+ */
+static void
+refresh (TovQueryModel *self)
+{
+  g_autoptr(GArray) old = self->rowids;
+  GArray *new = query_rowids (self);
+  guint prefix = 0;
+  guint suffix = 0;
+  guint min_len = MIN (old->len, new->len);
+
+  self->rowids = new;
+
+  while (prefix < min_len &&
+         g_array_index (old, gint64, prefix) == g_array_index (new, gint64, prefix))
+    prefix++;
+  while (suffix < min_len - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) == g_array_index (new, gint64, new->len - 1 - suffix))
+    suffix++;
+
+  if (prefix == old->len && prefix == new->len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix, new->len - prefix - suffix);
+  if (old->len != new->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_store_changed (TovStore      *store,
+                  GType          type,
+                  TovQueryModel *self)
+{
+  /* A row's values reach its record through the store; the model only
+   * needs to know about rows that came, went or moved. Deleted records
+   * must leave the cache, or a row would show them again.
+   */
+  g_hash_table_remove_all (self->cache);
+  refresh (self);
+}
+
+static void
+tov_query_model_constructed (GObject *object)
+{
+  TovQueryModel *self = TOV_QUERY_MODEL (object);
+  g_autofree char *signal = NULL;
+  g_autofree char *select = NULL;
+
+  G_OBJECT_CLASS (tov_query_model_parent_class)->constructed (object);
+
+  g_assert (TOV_IS_STORE (self->store));
+  g_assert (g_type_is_a (self->item_type, TOV_TYPE_RECORD));
+
+  signal = g_strconcat ("changed::", item_class (self)->table, NULL);
+  self->changed_id = g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed), self, 0);
+  self->rowids = query_rowids (self);
+}
+
+static void
+tov_query_model_finalize (GObject *object)
+{
+  TovQueryModel *self = TOV_QUERY_MODEL (object);
+
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      Condition *condition = &g_array_index (self->conditions, Condition, i);
+
+      g_free (condition->column);
+      g_value_unset (&condition->value);
+    }
+  g_array_unref (self->conditions);
+  g_clear_pointer (&self->rowids, g_array_unref);
+  g_hash_table_destroy (self->cache);
+  g_clear_object (&self->store);
+  g_free (self->search);
+  g_free (self->sort_key);
+
+  G_OBJECT_CLASS (tov_query_model_parent_class)->finalize (object);
+}
+
+static void
+tov_query_model_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TovQueryModel *self = TOV_QUERY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, self->item_type);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->rowids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tov_query_model_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TovQueryModel *self = TOV_QUERY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_ITEM_TYPE:
+      self->item_type = g_value_get_gtype (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tov_query_model_class_init (TovQueryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = tov_query_model_constructed;
+  object_class->finalize = tov_query_model_finalize;
+  object_class->get_property = tov_query_model_get_property;
+  object_class->set_property = tov_query_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TOV_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, TOV_TYPE_RECORD,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tov_query_model_init (TovQueryModel *self)
+{
+  self->conditions = g_array_new (FALSE, TRUE, sizeof (Condition));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+TovQueryModel *
+tov_query_model_new (TovStore *store,
+                     GType     item_type)
+{
+  g_return_val_if_fail (TOV_IS_STORE (store), NULL);
+
+  return g_object_new (TOV_TYPE_QUERY_MODEL, "store", store, "item-type", item_type, NULL);
+}
+
+static void
+set_condition (TovQueryModel *self,
+               const char    *column,
+               const GValue  *value)
+{
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      Condition *condition = &g_array_index (self->conditions, Condition, i);
+
+      if (g_str_equal (condition->column, column))
+        {
+          g_free (condition->column);
+          g_value_unset (&condition->value);
+          g_array_remove_index (self->conditions, i);
+          break;
+        }
+    }
+
+  if (value != NULL)
+    {
+      Condition condition = { g_strdup (column), G_VALUE_INIT };
+
+      g_value_init (&condition.value, G_VALUE_TYPE (value));
+      g_value_copy (value, &condition.value);
+      g_array_append_val (self->conditions, condition);
+    }
+
+  refresh (self);
+}
+
+/**
+ * tov_query_model_set_text_condition:
+ * @column: a column of the item type's table, e.g. "project_id"
+ * @value: (nullable): the value the column must have, or %NULL for any
+ *
+ * Keeps only the rows whose @column is @value: a project's decisions, the
+ * budget lines of one funding source, the grants among them.
+ */
+void
+tov_query_model_set_text_condition (TovQueryModel *self,
+                                    const char    *column,
+                                    const char    *value)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_return_if_fail (TOV_IS_QUERY_MODEL (self));
+
+  g_value_init (&gvalue, G_TYPE_STRING);
+  g_value_set_string (&gvalue, value);
+  set_condition (self, column, value ? &gvalue : NULL);
+}
+
+void
+tov_query_model_set_int_condition (TovQueryModel *self,
+                                   const char    *column,
+                                   gboolean       active,
+                                   gint64         value)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_return_if_fail (TOV_IS_QUERY_MODEL (self));
+
+  g_value_init (&gvalue, G_TYPE_INT64);
+  g_value_set_int64 (&gvalue, value);
+  set_condition (self, column, active ? &gvalue : NULL);
+}
+
+/**
+ * tov_query_model_set_search:
+ *
+ * Keeps only the rows with @search in one of their text fields.
+ */
+void
+tov_query_model_set_search (TovQueryModel *self,
+                            const char    *search)
+{
+  g_return_if_fail (TOV_IS_QUERY_MODEL (self));
+
+  if (search != NULL && search[0] == '\0')
+    search = NULL;
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  refresh (self);
+}
+
+/**
+ * tov_query_model_set_sort:
+ * @key: (nullable): a field's column, e.g. "title" or "project_id", or
+ *   %NULL for the records' natural order
+ */
+void
+tov_query_model_set_sort (TovQueryModel *self,
+                          const char    *key,
+                          gboolean       descending)
+{
+  g_return_if_fail (TOV_IS_QUERY_MODEL (self));
+
+  if (g_strcmp0 (self->sort_key, key) == 0 && self->descending == descending)
+    return;
+
+  g_free (self->sort_key);
+  self->sort_key = g_strdup (key);
+  self->descending = descending;
+  refresh (self);
+}
+
+TovStore *
+tov_query_model_get_store (TovQueryModel *self)
+{
+  g_return_val_if_fail (TOV_IS_QUERY_MODEL (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,43 @@
+/* tov-status-update.c: a dated note on the progress of a project, an initiative or a partnership.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tov-enum-types.h"
+#include "tov-initiative.h"
+#include "tov-partnership.h"
+#include "tov-project.h"
+#include "tov-status-update.h"
+
+struct _TovStatusUpdate
+{
+  TovRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TovStatusUpdate, tov_status_update, TOV_TYPE_RECORD)
+
+static void
+tov_status_update_class_init (TovStatusUpdateClass *klass)
+{
+  TovRecordClass *record_class = TOV_RECORD_CLASS (klass);
+  GParamSpec *fields[] = {
+    tov_param_spec_ref ("project-id", TOV_TYPE_PROJECT, FALSE),
+    tov_param_spec_ref ("initiative-id", TOV_TYPE_INITIATIVE, FALSE),
+    tov_param_spec_ref ("partnership-id", TOV_TYPE_PARTNERSHIP, FALSE),
+    tov_param_spec_date ("date", TRUE),
+    tov_param_spec_choice ("state", TOV_TYPE_PROGRESS, TOV_PROGRESS_IN_PROGRESS),
+    tov_param_spec_text ("text", TRUE),
+  };
+
+  record_class->table = "status_update";
+  record_class->collection = "status_updates";
+  record_class->natural_order = "date DESC, created DESC";
+  record_class->label = "text";
+  tov_record_class_install_fields (record_class, fields, G_N_ELEMENTS (fields));
+}
+
+static void
+tov_status_update_init (TovStatusUpdate *self)
+{
+}
