@@ -1,0 +1,325 @@
+/* main.c: tovholder-cli, the command-line companion.
+ *
+ * Exit status: 0 on success, 1 on a user error (one line on stderr that
+ * says what to fix), 2 on a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "tov-demo.h"
+#include "tov-json.h"
+#include "tov-records.h"
+#include "tov-store-private.h"
+
+#define EXIT_USER_ERROR 1
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *arguments;
+  const char *summary;
+  CommandFunc func;
+} Command;
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("tovholder-cli: %s\n", error->message);
+  return EXIT_USER_ERROR;
+}
+
+static int
+usage (GOptionContext *context,
+       const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  if (message != NULL)
+    g_printerr ("tovholder-cli: %s\n\n", message);
+  g_printerr ("%s", help);
+  return EXIT_USAGE;
+}
+
+/* Parses a command's options; returns -1 when the command may go on. */
+static int
+parse (GOptionContext *context,
+       int            *argc,
+       char         ***argv,
+       int             n_args)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage (context, error->message);
+  if (*argc - 1 != n_args)
+    return usage (context, _("Wrong number of arguments."));
+  return -1;
+}
+
+static int
+command_demo (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write the demo portfolio to a new FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  int status = parse (context, &argc, &argv, 1);
+
+  if (status >= 0)
+    return status;
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file exists already. Name a new file."));
+      return EXIT_USER_ERROR;
+    }
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL || !tov_demo_load (store, &error))
+    return fail (error);
+
+  return 0;
+}
+
+static int
+command_init (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — create an empty portfolio"));
+  g_autofree char *name = NULL;
+  g_autofree char *municipality = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The portfolio’s name"), N_("NAME") },
+    { "municipality", 0, 0, G_OPTION_ARG_STRING, &municipality, N_("The municipality’s name"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(TovRecord) portfolio = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = parse (context, &argc, &argv, 1);
+  if (status >= 0)
+    return status;
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file exists already. Name a new file."));
+      return EXIT_USER_ERROR;
+    }
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  portfolio = tov_record_copy (TOV_RECORD (tov_store_get_portfolio (store)));
+  if (name != NULL)
+    g_object_set (portfolio, "name", name, NULL);
+  if (municipality != NULL)
+    g_object_set (portfolio, "municipality", municipality, NULL);
+  if (!tov_store_save (store, portfolio, &error))
+    return fail (error);
+
+  return 0;
+}
+
+static void
+print_counts (TovStore *store)
+{
+  guint n_types;
+  const GType *types = tov_record_types (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      TovRecordClass *klass = g_type_class_peek (types[i]);
+
+      g_print ("%-16s %u\n", klass->collection, tov_store_count (store, types[i]));
+    }
+}
+
+static int
+command_stats (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — count the records of each kind"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  int status = parse (context, &argc, &argv, 1);
+
+  if (status >= 0)
+    return status;
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  print_counts (store);
+  return 0;
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — check a portfolio’s integrity"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  int status = parse (context, &argc, &argv, 1);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (status >= 0)
+    return status;
+
+  /* Opening runs the quick check and refuses foreign, damaged and newer files. */
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  stmt = tov_store_prepare (store, "PRAGMA integrity_check", &error);
+  if (stmt == NULL)
+    return fail (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!g_str_equal (line, "ok"))
+        {
+          g_printerr ("tovholder-cli: %s\n", line);
+          ok = FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  stmt = tov_store_prepare (store, "PRAGMA user_version", &error);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_print (_("Schema version: %d\n"), sqlite3_column_int (stmt, 0));
+  g_print (ok ? _("Integrity: ok\n") : _("Integrity: damaged\n"));
+
+  if (!ok)
+    return EXIT_USER_ERROR;
+  print_counts (store);
+  return 0;
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write the portfolio as JSON"));
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT instead of standard output"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autofree char *json = NULL;
+  gsize length;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = parse (context, &argc, &argv, 1);
+  if (status >= 0)
+    return status;
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (output != NULL)
+    return tov_json_export_to_file (store, output, &error) ? 0 : fail (error);
+
+  json = tov_json_export (store, &length, &error);
+  if (json == NULL)
+    return fail (error);
+  fwrite (json, 1, length, stdout);
+
+  return 0;
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE IN.json — import a JSON portfolio into FILE"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *data = NULL;
+  TovImportCounts counts = { 0 };
+  gsize length;
+  int status = parse (context, &argc, &argv, 2);
+
+  if (status >= 0)
+    return status;
+
+  if (!g_file_get_contents (argv[2], &data, &length, &error))
+    return fail (error);
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!tov_json_import (store, data, length, &counts, &warnings, &error))
+    return fail (error);
+
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_printerr ("tovholder-cli: %s\n", (const char *) g_ptr_array_index (warnings, i));
+  g_print (_("%u records added, %u updated\n"), counts.inserted, counts.updated);
+
+  return 0;
+}
+
+static const Command commands[] = {
+  { "demo", "FILE", N_("Write the demo portfolio to a new file"), command_demo },
+  { "init", "FILE", N_("Create an empty portfolio"), command_init },
+  { "import", "FILE IN.json", N_("Import a JSON portfolio"), command_import },
+  { "export", "FILE [-o OUT.json]", N_("Export the portfolio as JSON"), command_export },
+  { "check", "FILE", N_("Check integrity, schema version and counts"), command_check },
+  { "stats", "FILE", N_("Count the records of each kind"), command_stats },
+};
+
+static int
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: tovholder-cli COMMAND [OPTIONS] ARGUMENTS"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-8s %-22s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “tovholder-cli COMMAND --help” for a command’s options."));
+  return stream == stdout ? 0 : EXIT_USAGE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return print_help (stderr);
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    return print_help (stdout);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  g_printerr ("tovholder-cli: ");
+  g_printerr (_("“%s” is not a command."), argv[1]);
+  g_printerr ("\n\n");
+  return print_help (stderr);
+}

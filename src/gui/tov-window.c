@@ -1,0 +1,353 @@
+/* tov-window.c: the main window: a sidebar of sections, each a list and a page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tov-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tov-budget-view.h"
+#include "tov-partnerships-view.h"
+#include "tov-projects-view.h"
+#include "tov-window.h"
+
+struct _TovWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  TovStore *store;
+  GSettings *settings;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  AdwWindowTitle *portfolio_title;
+  GtkListBox *sections;
+  GtkStack *stack;
+  GMenu *recent_menu;
+};
+
+G_DEFINE_FINAL_TYPE (TovWindow, tov_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (TovWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->store != NULL && tov_store_can_undo (self->store));
+}
+
+static void
+update_title (TovWindow *self)
+{
+  TovPortfolio *portfolio = tov_store_get_portfolio (self->store);
+  g_autofree char *file = g_filename_display_basename (tov_store_get_path (self->store));
+  const char *name = tov_record_get_string (TOV_RECORD (portfolio), "name");
+
+  adw_window_title_set_title (self->portfolio_title, name);
+  adw_window_title_set_subtitle (self->portfolio_title,
+                                 tov_record_get_string (TOV_RECORD (portfolio), "municipality"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->portfolio_title), file);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static void
+on_store_changed (TovWindow *self)
+{
+  update_actions (self);
+  update_title (self);
+}
+
+/**
+ * tov_window_show_section:
+ * @name: "projects", "budget" or "partnerships"
+ */
+void
+tov_window_show_section (TovWindow  *self,
+                         const char *name)
+{
+  g_return_if_fail (TOV_IS_WINDOW (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sections));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sections, GTK_LIST_BOX_ROW (row));
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_section_activated (TovWindow     *self,
+                      GtkListBoxRow *row)
+{
+  tov_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static GtkWidget *
+visible_view (TovWindow *self)
+{
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+  const char *view_action = strchr (action_name, '.') + 1;
+  g_autofree char *name = g_strconcat ("view.", view_action, NULL);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_activate_action (visible_view (self), name, NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!tov_store_undo (self->store, &error))
+    tov_window_toast_error (self, error);
+}
+
+static void
+on_save_copy_response (GtkNativeDialog *dialog,
+                       int              response,
+                       TovWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      if (!tov_store_save_copy (self->store, path, &error))
+        tov_window_toast_error (self, error);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copy saved")));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("%s.tovholder",
+                          tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (self->store)), "name"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+update_recent_menu (TovWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *label = g_filename_display_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-file", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+void
+tov_window_set_store (TovWindow *self,
+                      TovStore  *store)
+{
+  g_return_if_fail (TOV_IS_WINDOW (self));
+  g_return_if_fail (TOV_IS_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  update_title (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+TovStore *
+tov_window_get_store (TovWindow *self)
+{
+  g_return_val_if_fail (TOV_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+static void
+on_undo_clicked (AdwToast  *toast,
+                 TovWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
+}
+
+/**
+ * tov_window_toast_deleted:
+ * @what: the name of what was deleted, as the user knows it
+ *
+ * Says that something was deleted, with an Undo button: deleting asks
+ * nothing, because it can be taken back.
+ */
+void
+tov_window_toast_deleted (TovWindow  *self,
+                          const char *what)
+{
+  g_autofree char *title = g_strdup_printf (_("“%s” deleted"), what);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+tov_window_toast_error (TovWindow    *self,
+                        const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+tov_window_dispose (GObject *object)
+{
+  TovWindow *self = TOV_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+
+  G_OBJECT_CLASS (tov_window_parent_class)->dispose (object);
+}
+
+static void
+tov_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TovWindow *self = TOV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tov_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  TovWindow *self = TOV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tov_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tov_window_class_init (TovWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tov_window_dispose;
+  object_class->get_property = tov_window_get_property;
+  object_class->set_property = tov_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TOV_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TOV_TYPE_PROJECTS_VIEW);
+  g_type_ensure (TOV_TYPE_BUDGET_VIEW);
+  g_type_ensure (TOV_TYPE_PARTNERSHIPS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, portfolio_title);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+}
+
+static void
+tov_window_init (TovWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::recent-files", G_CALLBACK (update_recent_menu),
+                           self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  tov_window_show_section (self, "projects");
+}
+
+TovWindow *
+tov_window_new (AdwApplication *application,
+                TovStore       *store)
+{
+  return g_object_new (TOV_TYPE_WINDOW, "application", application, "store", store, NULL);
+}

@@ -1,0 +1,275 @@
+/* test-ui.c: a user opens the demo, picks a project, edits it, and the file has it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tov-demo.h"
+#include "tov-editor-dialog.h"
+#include "tov-projects-view.h"
+#include "tov-records.h"
+#include "tov-window.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  TovStore *store;
+  TovWindow *window;
+} Fixture;
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tovholder-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "demo.tovholder", NULL);
+  fixture->store = tov_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  tov_demo_load (fixture->store, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_new (TOV_TYPE_WINDOW, "store", fixture->store, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  settle ();
+  g_clear_object (&fixture->store);
+  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *path = g_strconcat (fixture->path, suffix, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (title == NULL || g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static TovEditorDialog *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TOV_IS_EDITOR_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TOV_EDITOR_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Selects the project titled @title in the list, as a click would. */
+static void
+select_project (Fixture    *fixture,
+                const char *title)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  g_assert_cmpuint (n, ==, 12);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TovRecord) project = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_str_equal (tov_record_get_string (project, "title"), title))
+        {
+          gtk_single_selection_set_selected (selection, i);
+          settle ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return result;
+}
+
+static void
+test_page_shows_decisions_and_money (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkLabel *title;
+  GtkWidget *decision;
+  GtkWidget *grant;
+
+  select_project (fixture, "Invester før det sker");
+  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+
+  title = GTK_LABEL (find_widget (view, GTK_TYPE_LABEL, NULL));
+  g_assert_nonnull (title);
+  decision = find_widget (view, ADW_TYPE_ACTION_ROW, "Forsøges indledes");
+  g_assert_nonnull (decision);
+  grant = find_widget (view, ADW_TYPE_ACTION_ROW, "Grant");
+  g_assert_nonnull (grant);
+  g_assert_nonnull (find_widget (grant, GTK_TYPE_LABEL, NULL));
+}
+
+static void
+test_edit_project_through_form (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *view;
+  TovEditorDialog *editor;
+  GtkWidget *coordinator;
+  GtkWidget *start;
+  GtkWidget *end;
+  TovForm *form;
+  g_autofree char *saved = NULL;
+
+  select_project (fixture, "Invester før det sker");
+  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  g_assert_true (gtk_widget_activate_action (view, "view.edit", NULL));
+  settle ();
+
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  form = tov_editor_dialog_get_form (editor);
+  coordinator = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Coordinator");
+  start = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start");
+  end = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "End");
+  g_assert_nonnull (coordinator);
+  g_assert_true (tov_form_get_valid (form));
+
+  /* A date that does not exist is refused at its field, and Save with it. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "31/2 2015");
+  g_assert_false (tov_form_get_valid (form));
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_true (find_editor () == editor);
+
+  /* An end before the start is refused too. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "1. august 2015");
+  gtk_editable_set_text (GTK_EDITABLE (end), "2015-07-31");
+  g_assert_false (tov_form_get_valid (form));
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (end), "31/7 2017");
+  g_assert_true (tov_form_get_valid (form));
+
+  /* Nothing is written before Save. */
+  gtk_editable_set_text (GTK_EDITABLE (coordinator), "Social- og Sundhedsforvaltningen & Børne- og Kulturforvaltningen");
+  saved = query_text (fixture->path, "SELECT coordinator FROM project WHERE number = 4");
+  g_assert_cmpstr (saved, ==, "");
+  g_clear_pointer (&saved, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  settle ();
+  g_assert_null (find_editor ());
+
+  saved = query_text (fixture->path, "SELECT coordinator || '|' || start_date || '|' || end_date FROM project WHERE number = 4");
+  g_assert_cmpstr (saved, ==, "Social- og Sundhedsforvaltningen & Børne- og Kulturforvaltningen|2015-08-01|2017-07-31");
+
+  /* The page shows the change; Ctrl+Z's action takes it back. */
+  g_assert_nonnull (find_widget (view, ADW_TYPE_ACTION_ROW, "Coordinator"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (view, ADW_TYPE_ACTION_ROW, "Coordinator"))),
+                   ==, "Social- og Sundhedsforvaltningen & Børne- og Kulturforvaltningen");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  g_clear_pointer (&saved, g_free);
+  saved = query_text (fixture->path, "SELECT coordinator FROM project WHERE number = 4");
+  g_assert_cmpstr (saved, ==, "");
+}
+
+static void
+test_delete_and_undo_from_list (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *view;
+  g_autofree char *count = NULL;
+
+  select_project (fixture, "Invester før det sker");
+  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  g_assert_true (gtk_widget_activate_action (view, "view.delete", NULL));
+  settle ();
+
+  count = query_text (fixture->path, "SELECT count(*) FROM project");
+  g_assert_cmpstr (count, ==, "11");
+  g_clear_pointer (&count, g_free);
+  count = query_text (fixture->path, "SELECT count(*) FROM decision WHERE number LIKE '4.%'");
+  g_assert_cmpstr (count, ==, "0");
+  g_clear_pointer (&count, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  count = query_text (fixture->path, "SELECT count(*) FROM decision WHERE number LIKE '4.%'");
+  g_assert_cmpstr (count, ==, "2");
+  select_project (fixture, "Invester før det sker");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/project-page", test_page_shows_decisions_and_money);
+  ADD ("/ui/edit-project", test_edit_project_through_form);
+  ADD ("/ui/delete-and-undo", test_delete_and_undo_from_list);
+#undef ADD
+
+  return g_test_run ();
+}
