@@ -8,10 +8,12 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "tov-date.h"
 #include "tov-demo.h"
 #include "tov-editor-dialog.h"
 #include "tov-projects-view.h"
 #include "tov-records.h"
+#include "tov-status-timeline.h"
 #include "tov-window.h"
 
 typedef struct
@@ -258,6 +260,46 @@ test_delete_and_undo_from_list (Fixture       *fixture,
   select_project (fixture, "Invester før det sker");
 }
 
+static void
+test_add_dated_status (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkWidget *timeline;
+  TovEditorDialog *editor;
+  GtkWidget *date;
+  GtkTextView *text;
+  g_autofree char *today = tov_date_today ();
+  g_autofree char *shown_today = tov_date_format (today);
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+
+  select_project (fixture, "Invester før det sker");
+  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  timeline = find_widget (view, TOV_TYPE_STATUS_TIMELINE, NULL);
+  g_assert_true (gtk_widget_activate_action (timeline, "timeline.add", NULL));
+  settle ();
+
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  date = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Date");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, shown_today);
+
+  /* The text is required: Save waits for it. */
+  g_assert_false (tov_form_get_valid (tov_editor_dialog_get_form (editor)));
+  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Forsøget er i gang med 40 familier.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  settle ();
+
+  saved = query_text (fixture->path,
+                      "SELECT s.date || '|' || s.state || '|' || s.text FROM status_update s "
+                      "JOIN project p ON p.id = s.project_id WHERE p.number = 4");
+  expected = g_strdup_printf ("%s|in-progress|Forsøget er i gang med 40 familier.", today);
+  g_assert_cmpstr (saved, ==, expected);
+  g_assert_nonnull (find_widget (timeline, ADW_TYPE_ACTION_ROW, "Forsøget er i gang"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +311,7 @@ main (int   argc,
   ADD ("/ui/project-page", test_page_shows_decisions_and_money);
   ADD ("/ui/edit-project", test_edit_project_through_form);
   ADD ("/ui/delete-and-undo", test_delete_and_undo_from_list);
+  ADD ("/ui/add-dated-status", test_add_dated_status);
 #undef ADD
 
   return g_test_run ();

@@ -238,6 +238,7 @@ check_existing_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *file_uri = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   guint8 header[100];
@@ -278,8 +279,8 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  uri = g_file_get_uri (file);
-  uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+  file_uri = g_file_get_uri (file);
+  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
@@ -412,12 +413,12 @@ static TovPortfolio *
 load_portfolio (TovStore  *self,
                 GError   **error)
 {
-  g_autofree char *sql = tov_store_select_sql (self, TOV_TYPE_PORTFOLIO);
+  g_autofree char *select = tov_store_select_sql (self, TOV_TYPE_PORTFOLIO);
+  g_autofree char *sql = g_strconcat (select, " LIMIT 1", NULL);
   sqlite3_stmt *stmt;
   g_autoptr(TovPortfolio) portfolio = NULL;
   int rc;
 
-  sql = g_strconcat (sql, " LIMIT 1", NULL);
   stmt = tov_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -482,6 +482,7 @@ on_combo_selected (Binding *binding)
     g_object_set (record, binding->pspec->name, g_ptr_array_index (binding->ids, selected), NULL);
   else
     g_object_set (record, binding->pspec->name, (int) selected, NULL);
+  update_valid (binding->form);
 }
 
 /**
@@ -609,6 +610,7 @@ on_buffer_changed (Binding *binding)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_object_set (binding->form->record, binding->pspec->name, text, NULL);
+  update_valid (binding->form);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "tov-project-page.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
+#include "tov-status-timeline.h"
 
 struct _TovProjectPage
 {
@@ -37,6 +38,7 @@ struct _TovProjectPage
   GtkListBox *decisions_list;
   GtkListBox *budget_list;
   GtkListBox *totals_list;
+  TovStatusTimeline *timeline;
 };
 
 G_DEFINE_FINAL_TYPE (TovProjectPage, tov_project_page, ADW_TYPE_BIN)
@@ -294,6 +296,7 @@ tov_project_page_set_project (TovProjectPage *self,
 
   bind_lists (self);
   update_fields (self);
+  tov_status_timeline_set_subject (self->timeline, self->store, project);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -351,6 +354,7 @@ tov_project_page_set_property (GObject      *object,
       g_clear_object (&self->budget_lines);
       g_set_object (&self->store, g_value_get_object (value));
       bind_lists (self);
+      tov_status_timeline_set_subject (self->timeline, self->store, self->project);
       break;
 
     case PROP_PROJECT:
@@ -380,6 +384,8 @@ tov_project_page_class_init (TovProjectPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TOV_TYPE_STATUS_TIMELINE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-project-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TovProjectPage, theme_label);
   gtk_widget_class_bind_template_child (widget_class, TovProjectPage, title_label);
@@ -392,6 +398,7 @@ tov_project_page_class_init (TovProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovProjectPage, decisions_list);
   gtk_widget_class_bind_template_child (widget_class, TovProjectPage, budget_list);
   gtk_widget_class_bind_template_child (widget_class, TovProjectPage, totals_list);
+  gtk_widget_class_bind_template_child (widget_class, TovProjectPage, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_decision_activated);
 
   gtk_widget_class_install_action (widget_class, "page.add-decision", NULL, add_decision_action);
