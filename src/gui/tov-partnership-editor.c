@@ -61,7 +61,6 @@ tov_partnership_editor_dispose (GObject *object)
 {
   TovPartnershipEditor *self = TOV_PARTNERSHIP_EDITOR (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TOV_TYPE_PARTNERSHIP_EDITOR);
   g_clear_object (&self->form);
   g_clear_object (&self->store);
 

@@ -9,12 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "tov-closures.h"
+#include "tov-list-pane.h"
 #include "tov-project-editor.h"
 #include "tov-project-page.h"
 #include "tov-projects-view.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
-#include "tov-sql-sorter.h"
 #include "tov-window.h"
 
 struct _TovProjectsView
@@ -26,11 +26,7 @@ struct _TovProjectsView
   gboolean folded;
 
   AdwLeaflet *leaflet;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkStack *list_stack;
-  GtkColumnView *column_view;
-  GtkSingleSelection *selection;
+  TovListPane *list_pane;
   GtkWidget *detail;
   AdwWindowTitle *detail_title;
   GtkStack *detail_stack;
@@ -50,7 +46,7 @@ static GParamSpec *properties[N_PROPS];
 static TovRecord *
 selected_project (TovProjectsView *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return tov_list_pane_get_selected (self->list_pane);
 }
 
 static void
@@ -82,8 +78,7 @@ on_selection_changed (TovProjectsView *self)
 }
 
 static void
-on_row_activated (TovProjectsView *self,
-                  guint            position)
+on_row_activated (TovProjectsView *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->detail);
 }
@@ -95,48 +90,6 @@ on_back_to_list (TovProjectsView *self)
 }
 
 static void
-on_back_to_sections (TovProjectsView *self)
-{
-  GtkWidget *leaflet = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)), ADW_TYPE_LEAFLET);
-
-  if (leaflet != NULL)
-    adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-on_search_changed (TovProjectsView *self)
-{
-  tov_query_model_set_search (self->projects, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_stop_search (TovProjectsView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_n_items (TovProjectsView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->projects));
-
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
-}
-
-static void
-on_sorter_changed (GtkSorter       *sorter,
-                   GtkSorterChange  change,
-                   TovProjectsView *self)
-{
-  const char *key = NULL;
-  gboolean descending = FALSE;
-
-  tov_sql_sorter_get_primary (sorter, &key, &descending);
-  tov_query_model_set_sort (self->projects, key, descending);
-}
-
-static void
 set_store (TovProjectsView *self,
            TovStore        *store)
 {
@@ -145,43 +98,19 @@ set_store (TovProjectsView *self,
 
   g_clear_object (&self->projects);
   if (store != NULL)
-    {
-      self->projects = tov_query_model_new (store, TOV_TYPE_PROJECT);
-      g_signal_connect_object (self->projects, "notify::n-items", G_CALLBACK (on_n_items), self, G_CONNECT_SWAPPED);
-    }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->projects));
-  if (self->projects != NULL)
-    on_n_items (self);
+    self->projects = tov_query_model_new (store, TOV_TYPE_PROJECT);
+  tov_list_pane_set_model (self->list_pane, self->projects);
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-/* Selects @project in the list, and shows its page. */
-static void
-select_project (TovProjectsView *self,
-                TovRecord       *project)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->projects));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TovRecord) item = g_list_model_get_item (G_LIST_MODEL (self->projects), i);
-
-      if (g_strcmp0 (tov_record_get_id (item), tov_record_get_id (project)) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          adw_leaflet_set_visible_child (self->leaflet, self->detail);
-          return;
-        }
-    }
 }
 
 static void
 on_project_saved (TovProjectsView *self,
                   TovRecord       *project)
 {
-  select_project (self, project);
+  if (tov_list_pane_select (self->list_pane, project))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail);
 }
 
 static void
@@ -237,8 +166,7 @@ search_action (GtkWidget  *widget,
   TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  tov_list_pane_start_search (self->list_pane);
 }
 
 static void
@@ -321,25 +249,18 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TOV_TYPE_PROJECT);
+  g_type_ensure (TOV_TYPE_LIST_PANE);
   g_type_ensure (TOV_TYPE_PROJECT_PAGE);
-  g_type_ensure (TOV_TYPE_SQL_SORTER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-projects-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TovProjectsView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TovProjectsView, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, TovProjectsView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TovProjectsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TovProjectsView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, TovProjectsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, TovProjectsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, TovProjectsView, detail);
   gtk_widget_class_bind_template_child (widget_class, TovProjectsView, detail_title);
   gtk_widget_class_bind_template_child (widget_class, TovProjectsView, detail_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_to_sections);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, tov_project_state_label);
 
   gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
@@ -355,8 +276,5 @@ tov_projects_view_init (TovProjectsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed), self, 0);
   update_actions (self);
 }
