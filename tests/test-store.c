@@ -377,6 +377,25 @@ test_budget_totals (Fixture       *fixture,
   first = g_list_model_get_item (totals, 0);
   g_assert_cmpint (tov_budget_total_get_amount_ore (first), ==, 330000000);
 
+  /* A line cannot name a decision of another project. */
+  {
+    g_autoptr(TovRecord) other = save_project (fixture->store, 3, "Netværk på tværs af generationer");
+    g_autoptr(TovDecision) decision = g_object_new (TOV_TYPE_DECISION, "number", "3.1", "text", "Forsøgsstrategi",
+                                                    "project-id", tov_record_get_id (other), NULL);
+    g_autoptr(TovBudgetLine) line = g_object_new (TOV_TYPE_BUDGET_LINE,
+                                                  "project-id", tov_record_get_id (project),
+                                                  "decision-id", tov_record_get_id (TOV_RECORD (decision)),
+                                                  "funding-source-id", tov_record_get_id (TOV_RECORD (pool)),
+                                                  "amount-ore", (gint64) 12000000, NULL);
+
+    tov_store_save (fixture->store, TOV_RECORD (decision), &error);
+    g_assert_no_error (error);
+    g_assert_false (tov_store_save (fixture->store, TOV_RECORD (line), &error));
+    g_assert_error (error, TOV_ERROR, TOV_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "another project"));
+    g_clear_error (&error);
+  }
+
   /* A funding source that money comes from cannot be deleted. */
   g_assert_false (tov_store_delete (fixture->store, TOV_RECORD (pool), &error));
   g_assert_error (error, TOV_ERROR, TOV_ERROR_INVALID);

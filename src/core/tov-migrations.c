@@ -44,6 +44,13 @@ static const char *steps[] = {
   "CREATE INDEX budget_line_project ON budget_line (project_id);"
   "CREATE INDEX budget_line_decision ON budget_line (decision_id);"
   "CREATE INDEX budget_line_totals ON budget_line (funding_source_id, kind, year, amount_ore);"
+  /* A line's decision is one of its own project's decisions. */
+  "CREATE TRIGGER budget_line_decision_insert BEFORE INSERT ON budget_line"
+  "  WHEN EXISTS (SELECT 1 FROM decision WHERE id = NEW.decision_id AND project_id IS NOT NEW.project_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'tov: decision of another project'); END;"
+  "CREATE TRIGGER budget_line_decision_update BEFORE UPDATE OF project_id, decision_id ON budget_line"
+  "  WHEN EXISTS (SELECT 1 FROM decision WHERE id = NEW.decision_id AND project_id IS NOT NEW.project_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'tov: decision of another project'); END;"
   "CREATE TABLE organisation ("
   "  id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL,"
   "  name TEXT NOT NULL, kind TEXT NOT NULL, contact_person TEXT NOT NULL DEFAULT '',"

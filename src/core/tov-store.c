@@ -166,6 +166,9 @@ tov_store_set_sqlite_error (TovStore  *self,
       ((code & 0xff) == SQLITE_CONSTRAINT && strstr (sqlite3_errmsg (self->db), "FOREIGN KEY") != NULL))
     g_set_error_literal (error, TOV_ERROR, TOV_ERROR_INVALID,
                          _("It is still in use by other records, or refers to one that no longer exists."));
+  else if (strstr (sqlite3_errmsg (self->db), "tov: decision of another project") != NULL)
+    g_set_error_literal (error, TOV_ERROR, TOV_ERROR_INVALID,
+                         _("The decision belongs to another project. Choose one of this project’s decisions."));
   else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
     g_set_error (error, TOV_ERROR, TOV_ERROR_DAMAGED,
                  _("The portfolio file is damaged: %s"), sqlite3_errmsg (self->db));
@@ -867,17 +870,25 @@ commit (TovStore  *self,
   return TRUE;
 }
 
-static gboolean
-upsert (TovStore   *self,
-        TovRecord  *record,
-        const char *now,
-        GError    **error)
+/* The INSERT … ON CONFLICT of a record class, built once: an import runs
+ * it for every record, and building it each time cost more than running it.
+ */
+static const char *
+upsert_sql (TovRecordClass *klass)
 {
-  TovRecordClass *klass = TOV_RECORD_GET_CLASS (record);
-  g_autoptr(GString) columns = column_list (klass);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  static GHashTable *cache;   /* TovRecordClass → SQL, for the life of the program */
+  g_autoptr(GString) columns = NULL;
+  GString *sql;
+  const char *cached;
 
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  cached = g_hash_table_lookup (cache, klass);
+  if (cached != NULL)
+    return cached;
+
+  columns = column_list (klass);
+  sql = g_string_new (NULL);
   g_string_printf (sql, "INSERT INTO %s (%s) VALUES (?", klass->table, columns->str);
   for (guint i = 0; i < klass->n_fields + 2; i++)
     g_string_append (sql, ", ?");
@@ -889,7 +900,21 @@ upsert (TovStore   *self,
       g_string_append_printf (sql, ", %s = excluded.%s", key, key);
     }
 
-  stmt = tov_store_prepare (self, sql->str, error);
+  cached = g_string_free (sql, FALSE);
+  g_hash_table_insert (cache, klass, (gpointer) cached);
+  return cached;
+}
+
+static gboolean
+upsert (TovStore   *self,
+        TovRecord  *record,
+        const char *now,
+        GError    **error)
+{
+  TovRecordClass *klass = TOV_RECORD_GET_CLASS (record);
+  sqlite3_stmt *stmt;
+
+  stmt = tov_store_prepare (self, upsert_sql (klass), error);
   if (stmt == NULL)
     return FALSE;
 

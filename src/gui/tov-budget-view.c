@@ -612,8 +612,7 @@ apply_filters (TovBudgetView *self)
 static void
 on_funding_sources_changed (TovBudgetView *self)
 {
-  const char *before = selected_source_id (self);
-  g_autofree char *chosen = g_strdup (before);
+  g_autofree char *chosen = g_strdup (selected_source_id (self));
 
   fill_source_filter (self);
   if (g_strcmp0 (chosen, selected_source_id (self)) != 0)

@@ -377,7 +377,11 @@ entry_text (TovForm   *self,
       }
 
     case KIND_MONEY:
-      return tov_money_format_plain (tov_record_get_int (self->record, binding->pspec->name));
+      {
+        gint64 ore = tov_record_get_int (self->record, binding->pspec->name);
+
+        return ore != 0 ? tov_money_format_plain (ore) : g_strdup ("");
+      }
 
     case KIND_DATE:
       {
@@ -528,34 +532,27 @@ record_label (TovRecord *record)
   return g_strdup (label);
 }
 
-/**
- * tov_form_add_reference:
- *
- * Offers every record the field can refer to, in their natural order, and
- * "None" first when the field is optional.
+/* Lists every record the binding's field can refer to, in their natural
+ * order, "None" first when the field is optional, and selects the one the
+ * record refers to. A required reference not yet chosen selects nothing,
+ * so that the form waits for a choice rather than taking the first.
  */
-void
-tov_form_add_reference (TovForm     *self,
-                        AdwComboRow *row,
-                        const char  *field)
+static void
+fill_references (Binding *binding)
 {
-  Binding *binding;
+  TovForm *self = binding->form;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(TovQueryModel) targets = NULL;
-  const char *current;
-  guint selected = 0;
+  g_autofree char *current = g_strdup (tov_record_get_string (self->record, binding->pspec->name));
+  guint selected = GTK_INVALID_LIST_POSITION;
   guint n;
 
-  g_return_if_fail (TOV_IS_FORM (self));
-
-  binding = add_binding (self, GTK_WIDGET (row), field);
-  binding->ids = g_ptr_array_new_with_free_func (g_free);
-  current = tov_record_get_string (self->record, field);
-
+  g_ptr_array_set_size (binding->ids, 0);
   if (!tov_param_is_required (binding->pspec))
     {
       gtk_string_list_append (labels, _("None"));
       g_ptr_array_add (binding->ids, NULL);
+      selected = 0;
     }
 
   targets = tov_query_model_new (self->store, tov_param_get_ref_type (binding->pspec));
@@ -571,11 +568,34 @@ tov_form_add_reference (TovForm     *self,
       g_ptr_array_add (binding->ids, g_strdup (tov_record_get_id (target)));
     }
 
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (row, selected);
+  /* The new list is read into the record once it is complete and selected. */
+  g_signal_handlers_block_by_func (binding->widget, on_combo_selected, binding);
+  adw_combo_row_set_model (ADW_COMBO_ROW (binding->widget), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (binding->widget), selected);
+  g_signal_handlers_unblock_by_func (binding->widget, on_combo_selected, binding);
+
   on_combo_selected (binding);
   show_state (binding);
+}
+
+/**
+ * tov_form_add_reference:
+ *
+ * Offers every record the field can refer to, by their labels.
+ */
+void
+tov_form_add_reference (TovForm     *self,
+                        AdwComboRow *row,
+                        const char  *field)
+{
+  Binding *binding;
+
+  g_return_if_fail (TOV_IS_FORM (self));
+
+  binding = add_binding (self, GTK_WIDGET (row), field);
+  binding->ids = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_combo_selected), binding);
+  fill_references (binding);
 }
 
 static void
@@ -664,46 +684,12 @@ tov_form_refresh_reference (TovForm    *self,
                             const char *field)
 {
   Binding *binding;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(TovQueryModel) targets = NULL;
-  g_autofree char *current = NULL;
-  guint selected = 0;
-  guint n;
 
   g_return_if_fail (TOV_IS_FORM (self));
 
   binding = find_binding (self, field);
   g_return_if_fail (binding != NULL && binding->ids != NULL);
 
-  current = g_strdup (tov_record_get_string (self->record, field));
-  g_ptr_array_set_size (binding->ids, 0);
-
-  if (!tov_param_is_required (binding->pspec))
-    {
-      gtk_string_list_append (labels, _("None"));
-      g_ptr_array_add (binding->ids, NULL);
-    }
-
-  targets = tov_query_model_new (self->store, tov_param_get_ref_type (binding->pspec));
-  n = g_list_model_get_n_items (G_LIST_MODEL (targets));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TovRecord) target = g_list_model_get_item (G_LIST_MODEL (targets), i);
-      g_autofree char *label = record_label (target);
-
-      if (g_strcmp0 (tov_record_get_id (target), current) == 0)
-        selected = binding->ids->len;
-      gtk_string_list_append (labels, label);
-      g_ptr_array_add (binding->ids, g_strdup (tov_record_get_id (target)));
-    }
-
-  /* The new list is read into the record once it is complete and selected. */
-  g_signal_handlers_block_by_func (binding->widget, on_combo_selected, binding);
-  adw_combo_row_set_model (ADW_COMBO_ROW (binding->widget), G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (binding->widget), selected);
-  g_signal_handlers_unblock_by_func (binding->widget, on_combo_selected, binding);
-
-  on_combo_selected (binding);
-  show_state (binding);
+  fill_references (binding);
   update_valid (self);
 }

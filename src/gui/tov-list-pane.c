@@ -27,6 +27,7 @@ struct _TovListPane
   char *search_placeholder;
   char *empty_title;
   gboolean folded;
+  gboolean show_window_buttons;
 
   GtkBox *box;
   GtkSearchBar *search_bar;
@@ -52,6 +53,7 @@ enum {
   PROP_SEARCH_PLACEHOLDER,
   PROP_EMPTY_TITLE,
   PROP_FOLDED,
+  PROP_SHOW_WINDOW_BUTTONS,
   N_PROPS
 };
 
@@ -301,6 +303,10 @@ tov_list_pane_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
 
+    case PROP_SHOW_WINDOW_BUTTONS:
+      g_value_set_boolean (value, self->show_window_buttons);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -344,6 +350,14 @@ tov_list_pane_set_property (GObject      *object,
         }
       break;
 
+    case PROP_SHOW_WINDOW_BUTTONS:
+      if (self->show_window_buttons != g_value_get_boolean (value))
+        {
+          self->show_window_buttons = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -368,7 +382,10 @@ tov_list_pane_class_init (TovListPaneClass *klass)
   properties[PROP_NEW_TOOLTIP] = g_param_spec_string ("new-tooltip", NULL, NULL, NULL, flags);
   properties[PROP_SEARCH_PLACEHOLDER] = g_param_spec_string ("search-placeholder", NULL, NULL, NULL, flags);
   properties[PROP_EMPTY_TITLE] = g_param_spec_string ("empty-title", NULL, NULL, NULL, flags);
+  /* Whether the window is folded to one pane, so the pane leads back to the sidebar. */
   properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE, flags);
+  /* Whether the pane is alone on screen, so it carries the window's buttons. */
+  properties[PROP_SHOW_WINDOW_BUTTONS] = g_param_spec_boolean ("show-window-buttons", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

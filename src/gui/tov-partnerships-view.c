@@ -12,13 +12,13 @@
 #include "tov-closures.h"
 #include "tov-date.h"
 #include "tov-labels.h"
+#include "tov-list-pane.h"
 #include "tov-partnership-editor.h"
 #include "tov-partnerships-view.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-renewal.h"
-#include "tov-sql-sorter.h"
-#include "tov-window.h"
+#include "tov-section.h"
 
 struct _TovPartnershipsView
 {
@@ -30,13 +30,9 @@ struct _TovPartnershipsView
   gboolean folded;
 
   AdwLeaflet *leaflet;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkStack *list_stack;
-  GtkColumnView *column_view;
+  TovListPane *list_pane;
   GtkColumnViewColumn *organisation_column;
   GtkListItemFactory *organisation_factory;
-  GtkSingleSelection *selection;
   GtkWidget *detail;
   AdwWindowTitle *detail_title;
   GtkStack *detail_stack;
@@ -72,7 +68,7 @@ static GParamSpec *properties[N_PROPS];
 static TovRecord *
 selected_partnership (TovPartnershipsView *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return tov_list_pane_get_selected (self->list_pane);
 }
 
 static TovRecord *
@@ -361,8 +357,7 @@ on_selection_changed (TovPartnershipsView *self)
 }
 
 static void
-on_row_activated (TovPartnershipsView *self,
-                  guint                position)
+on_row_activated (TovPartnershipsView *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->detail);
 }
@@ -371,48 +366,6 @@ static void
 on_back_to_list (TovPartnershipsView *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-on_back_to_sections (TovPartnershipsView *self)
-{
-  GtkWidget *leaflet = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)), ADW_TYPE_LEAFLET);
-
-  if (leaflet != NULL)
-    adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-on_search_changed (TovPartnershipsView *self)
-{
-  tov_query_model_set_search (self->partnerships, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_stop_search (TovPartnershipsView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_n_items (TovPartnershipsView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->partnerships));
-
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
-}
-
-static void
-on_sorter_changed (GtkSorter           *sorter,
-                   GtkSorterChange      change,
-                   TovPartnershipsView *self)
-{
-  const char *key = NULL;
-  gboolean descending = FALSE;
-
-  tov_sql_sorter_get_primary (sorter, &key, &descending);
-  tov_query_model_set_sort (self->partnerships, key, descending);
 }
 
 static void
@@ -428,44 +381,14 @@ set_store (TovPartnershipsView *self,
   if (store != NULL)
     {
       self->partnerships = tov_query_model_new (store, TOV_TYPE_PARTNERSHIP);
-      g_signal_connect_object (self->partnerships, "notify::n-items", G_CALLBACK (on_n_items), self, G_CONNECT_SWAPPED);
       g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (on_organisations_changed), self);
       g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (update_detail), self);
       g_signal_connect_swapped (store, "changed::project", G_CALLBACK (update_detail), self);
     }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->partnerships));
-  if (self->partnerships != NULL)
-    on_n_items (self);
+  tov_list_pane_set_model (self->list_pane, self->partnerships);
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-/* Selects @partnership in the list, and shows its page. */
-static void
-select_partnership (TovPartnershipsView *self,
-                    TovRecord           *partnership)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->partnerships));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TovRecord) item = g_list_model_get_item (G_LIST_MODEL (self->partnerships), i);
-
-      if (g_strcmp0 (tov_record_get_id (item), tov_record_get_id (partnership)) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          adw_leaflet_set_visible_child (self->leaflet, self->detail);
-          return;
-        }
-    }
-}
-
-static void
-on_partnership_saved (TovPartnershipsView *self,
-                      TovRecord           *partnership)
-{
-  select_partnership (self, partnership);
 }
 
 static void
@@ -475,8 +398,7 @@ open_editor (TovPartnershipsView *self,
   GtkWindow *editor = tov_partnership_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                   self->store, partnership);
 
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_partnership_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
 }
 
 static void
@@ -503,14 +425,8 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
-  TovWindow *window = TOV_WINDOW (gtk_widget_get_root (widget));
-  g_autoptr(TovRecord) partnership = g_object_ref (selected_partnership (self));
-  g_autoptr(GError) error = NULL;
 
-  if (!tov_store_delete (self->store, partnership, &error))
-    tov_window_toast_error (window, error);
-  else
-    tov_window_toast_deleted (window, tov_record_get_string (partnership, "title"));
+  tov_section_delete (widget, self->store, selected_partnership (self));
 }
 
 static void
@@ -521,8 +437,7 @@ search_action (GtkWidget  *widget,
   TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  tov_list_pane_start_search (self->list_pane);
 }
 
 static void
@@ -609,17 +524,13 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TOV_TYPE_PARTNERSHIP);
-  g_type_ensure (TOV_TYPE_SQL_SORTER);
+  g_type_ensure (TOV_TYPE_LIST_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-partnerships-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, organisation_column);
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, organisation_factory);
-  gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, selection);
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, detail);
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, detail_title);
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, detail_stack);
@@ -641,9 +552,6 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_to_sections);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_renewal_setup);
@@ -668,9 +576,6 @@ tov_partnerships_view_init (TovPartnershipsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed), self, 0);
   update_detail (self);
   update_actions (self);
 }

@@ -15,7 +15,7 @@
 #include "tov-projects-view.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
-#include "tov-window.h"
+#include "tov-section.h"
 
 struct _TovProjectsView
 {
@@ -106,22 +106,13 @@ set_store (TovProjectsView *self,
 }
 
 static void
-on_project_saved (TovProjectsView *self,
-                  TovRecord       *project)
-{
-  if (tov_list_pane_select (self->list_pane, project))
-    adw_leaflet_set_visible_child (self->leaflet, self->detail);
-}
-
-static void
 open_editor (TovProjectsView *self,
              TovRecord       *project)
 {
   GtkWindow *editor = tov_project_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               self->store, project);
 
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_project_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
 }
 
 static void
@@ -148,14 +139,8 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
-  TovWindow *window = TOV_WINDOW (gtk_widget_get_root (widget));
-  g_autoptr(TovRecord) project = g_object_ref (selected_project (self));
-  g_autoptr(GError) error = NULL;
 
-  if (!tov_store_delete (self->store, project, &error))
-    tov_window_toast_error (window, error);
-  else
-    tov_window_toast_deleted (window, tov_record_get_string (project, "title"));
+  tov_section_delete (widget, self->store, selected_project (self));
 }
 
 static void

@@ -1,0 +1,75 @@
+/* tov-section.c: what every section does with its records the same way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tov-section"
+
+#include "config.h"
+
+#include "tov-section.h"
+#include "tov-window.h"
+
+/**
+ * tov_section_delete:
+ *
+ * Deletes @record at once, and says so in a toast with Undo; a delete the
+ * store refuses is explained in a toast instead.
+ */
+void
+tov_section_delete (GtkWidget *section,
+                    TovStore  *store,
+                    TovRecord *record)
+{
+  TovWindow *window = TOV_WINDOW (gtk_widget_get_root (section));
+  g_autoptr(TovRecord) deleted = g_object_ref (record);
+  g_autoptr(GError) error = NULL;
+
+  if (!tov_store_delete (store, deleted, &error))
+    tov_window_toast_error (window, error);
+  else
+    tov_window_toast_deleted (window, tov_record_get_string (deleted, TOV_RECORD_GET_CLASS (deleted)->label));
+}
+
+typedef struct
+{
+  TovListPane *list_pane;
+  AdwLeaflet *leaflet;
+  GtkWidget *detail;
+} ShowSaved;
+
+static void
+free_show_saved (gpointer  data,
+                 GObject  *where_the_editor_was)
+{
+  g_free (data);
+}
+
+static void
+on_saved (ShowSaved *show,
+          TovRecord *record)
+{
+  if (tov_list_pane_select (show->list_pane, record))
+    adw_leaflet_set_visible_child (show->leaflet, show->detail);
+}
+
+/**
+ * tov_section_present_editor:
+ * @editor: a TovEditorDialog
+ *
+ * Shows @editor; the record it saves is selected in @list_pane and its
+ * page shown.
+ */
+void
+tov_section_present_editor (GtkWidget   *section,
+                            GtkWindow   *editor,
+                            TovListPane *list_pane,
+                            AdwLeaflet  *leaflet,
+                            GtkWidget   *detail)
+{
+  ShowSaved *show = g_new (ShowSaved, 1);
+
+  *show = (ShowSaved) { list_pane, leaflet, detail };
+  g_object_weak_ref (G_OBJECT (editor), free_show_saved, show);
+  g_signal_connect_swapped (editor, "saved", G_CALLBACK (on_saved), show);
+  gtk_window_present (editor);
+}
