@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1212,7 +1213,7 @@ read_field (Parser        *p,
         return fail (p, error, TOV_ERROR_INVALID, _("not an integer"));
       value = number_to_int (&number);
       if (value < field->minimum || value > field->maximum)
-        return failf (p, error, _("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+        return failf (p, error, _("must be between %" PRId64 " and %" PRId64),
                       field->minimum, field->maximum);
       g_value_set_int64 (record_values_add (rv, field, G_TYPE_INT64), value);
       return TRUE;

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdlib.h>
 
 #include "tov-date.h"
@@ -273,7 +274,7 @@ parse_int (const char  *text,
     }
   if (value < range->minimum || value > range->maximum)
     {
-      *error = g_strdup_printf (_("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+      *error = g_strdup_printf (_("must be between %" PRId64 " and %" PRId64),
                                 range->minimum, range->maximum);
       return FALSE;
     }

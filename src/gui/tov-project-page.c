@@ -92,8 +92,8 @@ update_fields (TovProjectPage *self)
 
   theme = tov_store_lookup (self->store, TOV_TYPE_THEME, tov_record_get_string (project, "theme-id"));
   if (theme != NULL)
-    theme_text = g_strdup_printf (_("Theme %" G_GINT64_FORMAT ". %s"),
-                                  tov_record_get_int (theme, "number"), tov_record_get_string (theme, "title"));
+    theme_text = g_strdup_printf (_("Theme %d. %s"),
+                                  (int) tov_record_get_int (theme, "number"), tov_record_get_string (theme, "title"));
   gtk_label_set_label (self->theme_label, theme_text ? theme_text : _("No theme"));
   gtk_label_set_label (self->title_label, tov_record_get_string (project, "title"));
 

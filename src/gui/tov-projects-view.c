@@ -65,7 +65,7 @@ update_detail_title (TovProjectsView *self)
   g_autofree char *title = NULL;
 
   if (project != NULL)
-    title = g_strdup_printf (_("Project %" G_GINT64_FORMAT), tov_record_get_int (project, "number"));
+    title = g_strdup_printf (_("Project %d"), (int) tov_record_get_int (project, "number"));
   adw_window_title_set_title (self->detail_title, title ? title : "");
   gtk_stack_set_visible_child_name (self->detail_stack, project ? "project" : "none");
 }

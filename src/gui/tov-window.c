@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tov-budget-view.h"
+#include "tov-json.h"
 #include "tov-partnerships-view.h"
 #include "tov-projects-view.h"
 #include "tov-window.h"
@@ -160,6 +161,126 @@ save_copy_action (GtkWidget  *widget,
                           tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (self->store)), "name"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Tovholder JSON documents"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    TovWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!tov_json_export_to_file (self->store, path, &error))
+        tov_window_toast_error (self, error);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Portfolio exported")));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Export Portfolio"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.json",
+                          tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (self->store)), "name"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* An import is all or nothing: a document with any error is refused
+ * whole, and the dialog says where the error is.
+ */
+static void
+import_file (TovWindow *self,
+             GFile     *file)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  TovImportCounts counts = { 0 };
+  g_autofree char *message = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
+      !tov_json_import (self->store, data, length, &counts, &warnings, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Imported"), name);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  message = g_strdup_printf (_("Imported: %u added, %u updated"), counts.inserted, counts.updated);
+  if (warnings != NULL && warnings->len > 0)
+    {
+      g_autofree char *with_warnings = g_strdup_printf (ngettext ("%s; %u unknown field skipped",
+                                                                  "%s; %u unknown fields skipped",
+                                                                  warnings->len),
+                                                        message, warnings->len);
+
+      g_free (message);
+      message = g_steal_pointer (&with_warnings);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    TovWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      import_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Portfolio"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -327,6 +448,8 @@ tov_window_class_init (TovWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 }
 
 static void

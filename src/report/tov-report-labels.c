@@ -1,0 +1,147 @@
+/* tov-report-labels.c: the Danish words of the status sheets.
+ *
+ * A status sheet goes to a Danish committee whatever the language of the
+ * user interface, so these words are Danish in the code and are not
+ * translated; tov_choice_label() is for the screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tov-report"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "tov-date.h"
+#include "tov-enums.h"
+#include "tov-report-labels.h"
+
+static const char * const progress[] = {
+  "Planlagt", "I gang", "Gennemført", "Videreføres i næste handleplan", "Sat i bero", "Opgivet",
+};
+
+static const char * const project_states[] = {
+  "Idé", "Under udvikling", "Afprøves", "I drift", "Gennemført", "Stoppet",
+};
+
+static const char * const decision_states[] = {
+  "Indstillet", "Godkendt", "Afvist", "Taget til efterretning",
+};
+
+static const char * const budget_kinds[] = {
+  "Bevilling", "Administrativt bevilget", "Budgetforslag", "Økonomisk gevinst",
+};
+
+static const char * const partnership_states[] = {
+  "Undersøges", "I dialog", "Aftale indgået", "Ingen aftale", "Ophørt",
+};
+
+static const char *
+lookup (const char * const *labels,
+        guint               n_labels,
+        int                 value)
+{
+  if (value < 0 || (guint) value >= n_labels)
+    return "";
+  return labels[value];
+}
+
+const char *
+tov_report_progress_label (int value)
+{
+  return lookup (progress, G_N_ELEMENTS (progress), value);
+}
+
+const char *
+tov_report_project_state_label (int value)
+{
+  return lookup (project_states, G_N_ELEMENTS (project_states), value);
+}
+
+const char *
+tov_report_decision_state_label (int value)
+{
+  return lookup (decision_states, G_N_ELEMENTS (decision_states), value);
+}
+
+const char *
+tov_report_budget_kind_label (int value)
+{
+  return lookup (budget_kinds, G_N_ELEMENTS (budget_kinds), value);
+}
+
+const char *
+tov_report_partnership_state_label (int value)
+{
+  return lookup (partnership_states, G_N_ELEMENTS (partnership_states), value);
+}
+
+/**
+ * tov_report_format_period:
+ *
+ * Returns: (transfer full): a period the Danish way, "1. januar 2017 –
+ *   31. december 2019", "fra 1. januar 2017" or "til 31. december 2019",
+ *   or an empty string when neither date is set.
+ */
+char *
+tov_report_format_period (const char *start_iso,
+                          const char *end_iso)
+{
+  g_autofree char *start = tov_date_format_danish (start_iso);
+  g_autofree char *end = tov_date_format_danish (end_iso);
+
+  if (start != NULL && end != NULL)
+    return g_strdup_printf ("%s – %s", start, end);
+  if (start != NULL)
+    return g_strdup_printf ("Fra %s", start);
+  if (end != NULL)
+    return g_strdup_printf ("Til %s", end);
+  return g_strdup ("");
+}
+
+/**
+ * tov_report_format_short_date:
+ *
+ * Returns: (transfer full): @iso as the documents write a date in a
+ *   table, "8/10 2015"; an empty string for %NULL, and text that is not a
+ *   date unchanged.
+ */
+char *
+tov_report_format_short_date (const char *iso)
+{
+  int year, month, day;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (!tov_date_is_valid_iso (iso) || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (iso);
+  return g_strdup_printf ("%d/%d %d", day, month, year);
+}
+
+/**
+ * tov_report_lower_first:
+ *
+ * Returns: (transfer full): @text with its first letter in lower case, as
+ *   a policy's name is written inside a sentence ("handleplan for
+ *   udsattepolitikken"). An abbreviation such as "SOC" is left alone.
+ */
+char *
+tov_report_lower_first (const char *text)
+{
+  gunichar first;
+  const char *rest;
+  char buf[8];
+  int len;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+
+  first = g_utf8_get_char (text);
+  rest = g_utf8_next_char (text);
+  if (*rest != '\0' && g_unichar_isupper (g_utf8_get_char (rest)))
+    return g_strdup (text);
+
+  len = g_unichar_to_utf8 (g_unichar_tolower (first), buf);
+  buf[len] = '\0';
+  return g_strconcat (buf, rest, NULL);
+}

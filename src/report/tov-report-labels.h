@@ -1,0 +1,22 @@
+/* tov-report-labels.h: the Danish words of the status sheets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *tov_report_progress_label          (int value);
+const char *tov_report_project_state_label     (int value);
+const char *tov_report_decision_state_label    (int value);
+const char *tov_report_budget_kind_label       (int value);
+const char *tov_report_partnership_state_label (int value);
+
+char       *tov_report_format_period           (const char *start_iso,
+                                                const char *end_iso);
+char       *tov_report_format_short_date       (const char *iso);
+char       *tov_report_lower_first             (const char *text);
+
+G_END_DECLS
