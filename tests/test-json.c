@@ -200,6 +200,15 @@ test_round_trip (void)
   g_assert_cmpuint (length1, ==, length2);
   g_assert_true (memcmp (export1, export2, length1) == 0);
 
+  /* What was written is in the file. */
+  g_clear_object (&first.store);
+  first.store = tov_store_open (first.path, NULL);
+  g_assert_nonnull (first.store);
+  export3 = export_ok (first.store, &length3);
+  g_assert_cmpuint (length1, ==, length3);
+  g_assert_true (memcmp (export1, export3, length1) == 0);
+  g_clear_pointer (&export3, g_free);
+
   /* Importing it again updates every record and changes nothing. */
   import_ok (first.store, export1, length1, &counts);
   g_assert_cmpuint (counts.inserted, ==, 0);
@@ -286,6 +295,78 @@ test_export_to_file (void)
 #define DECISIONS_LINE \
   "  \"decisions\": [{\"id\": \"50000000-0000-4000-8000-000000000001\", \"project_id\": \"30000000-0000-4000-8000-000000000001\"," \
   " \"number\": \"4.1\", \"text\": \"Godkendt\", \"state\": \"approved\", \"decided_on\": \"2020-03-01\"}],\n"
+
+/* Whatever text a record holds, the export is JSON that another parser
+ * reads back as that text, and that imports to the same text again.
+ */
+static void
+test_export_escapes (void)
+{
+  static const char *const pieces[] = {
+    "a", "Læsecafé", "\"", "\\", "/", "\n", "\r", "\t", "\b", "\f", "\x01", "\x1f", "\x7f",
+    "ø", "€", "\xf0\x9f\x98\x80", "12345678", " ", "\xff", "\xc3", "\xed\xa0\x80",
+  };
+  Scratch first = { 0, }, second = { 0, };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+  gsize length, length_again;
+  JsonArray *projects;
+
+  scratch_open (&first);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GString) text = g_string_new ("x");
+      guint n = g_test_rand_int_range (0, 40);
+      TovRecord *project;
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      project = g_object_new (TOV_TYPE_PROJECT, "title", text->str, "purpose", text->str, NULL);
+      g_ptr_array_add (records, project);
+      g_ptr_array_add (texts, g_utf8_make_valid (text->str, -1));
+    }
+  g_assert_true (tov_store_save_all (first.store, records, &error));
+  g_assert_no_error (error);
+
+  data = export_ok (first.store, &length);
+  g_assert_true (g_utf8_validate (data, length, NULL));
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+  projects = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "projects");
+  g_assert_cmpuint (json_array_get_length (projects), ==, records->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *id = tov_record_get_id (g_ptr_array_index (records, i));
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (projects); j++)
+        {
+          JsonObject *project = json_array_get_object_element (projects, j);
+
+          if (g_str_equal (json_object_get_string_member (project, "id"), id))
+            {
+              g_assert_cmpstr (json_object_get_string_member (project, "title"), ==,
+                               g_ptr_array_index (texts, i));
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+
+  /* The export imports, and exports the same again. */
+  scratch_open (&second);
+  import_ok (second.store, data, length, NULL);
+  again = export_ok (second.store, &length_again);
+  g_assert_cmpuint (length, ==, length_again);
+  g_assert_true (memcmp (data, again, length) == 0);
+
+  scratch_close (&first);
+  scratch_close (&second);
+}
 
 /* A small document to break in every way below. Some records leave out
  * their times, as a document written by hand may.
@@ -599,6 +680,46 @@ test_document_case (gconstpointer data)
   scratch_close (&scratch);
 }
 
+/* The reader accepts a string exactly when g_utf8_validate_len() does. */
+static void
+test_read_utf8 (void)
+{
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GString) title = g_string_new ("x");
+      g_autoptr(GString) document = g_string_new (base_document);
+      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n = g_test_rand_int_range (1, 24);
+      gboolean valid;
+
+      for (guint j = 0; j < n; j++)
+        {
+          /* Mostly the bytes of multi-byte sequences, never a quote, a
+           * backslash or a control character.
+           */
+          guint byte = g_test_rand_bit () ? g_test_rand_int_range (0x80, 0x100) : g_test_rand_int_range (0x20, 0x100);
+
+          g_string_append_c (title, byte == '"' || byte == '\\' ? 'y' : byte);
+        }
+      valid = g_utf8_validate_len (title->str, title->len, NULL);
+      g_string_replace (document, "\"title\": \"Læsecafé\"", "\"title\": \"@\"", 1);
+      g_string_replace (document, "@", title->str, 1);
+
+      records = tov_json_read (document->str, document->len, NULL, &error);
+      if (valid)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (tov_record_get_string (g_ptr_array_index (records, 2), "title"), ==, title->str);
+        }
+      else
+        {
+          g_assert_error (error, TOV_ERROR, TOV_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, "projects[0].title: the text is not valid UTF-8");
+        }
+    }
+}
+
 static void
 test_read (void)
 {
@@ -660,7 +781,9 @@ main (int   argc,
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/canonical-form", test_canonical_form);
   g_test_add_func ("/json/export-to-file", test_export_to_file);
+  g_test_add_func ("/json/export-escapes", test_export_escapes);
   g_test_add_func ("/json/read", test_read);
+  g_test_add_func ("/json/read-utf8", test_read_utf8);
   for (guint i = 0; i < G_N_ELEMENTS (document_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/json/document/%s/%s",

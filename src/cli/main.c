@@ -11,9 +11,12 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "tov-date.h"
 #include "tov-demo.h"
 #include "tov-json.h"
+#include "tov-query-model.h"
 #include "tov-records.h"
+#include "tov-report.h"
 #include "tov-store-private.h"
 
 #define EXIT_USER_ERROR 1
@@ -280,6 +283,116 @@ command_import (int    argc,
   return 0;
 }
 
+static void
+list_subjects (TovStore *store)
+{
+  g_autoptr(TovQueryModel) plans = tov_query_model_new (store, TOV_TYPE_ACTION_PLAN);
+  g_autoptr(TovQueryModel) projects = tov_query_model_new (store, TOV_TYPE_PROJECT);
+
+  g_print ("%s\n", _("Action plans (--plan ID or TITLE):"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (plans)); i++)
+    {
+      g_autoptr(TovRecord) plan = g_list_model_get_item (G_LIST_MODEL (plans), i);
+
+      g_print ("  %s  %s\n", tov_record_get_id (plan), tov_record_get_string (plan, "title"));
+    }
+
+  g_print ("%s\n", _("Projects (--project NUMBER, TITLE or ID):"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (projects)); i++)
+    {
+      g_autoptr(TovRecord) project = g_list_model_get_item (G_LIST_MODEL (projects), i);
+
+      g_print ("  %5" G_GINT64_FORMAT "  %s\n", tov_record_get_int (project, "number"),
+               tov_record_get_string (project, "title"));
+    }
+}
+
+static int
+command_status_sheet (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write a status sheet as an A4 PDF"));
+  g_autofree char *plan = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date = NULL;
+  gboolean portfolio = FALSE;
+  gboolean partnerships = FALSE;
+  gboolean list = FALSE;
+  const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan, N_("The sheet of an action plan, by id or title"), N_("ID") },
+    { "project", 0, 0, G_OPTION_ARG_STRING, &project, N_("The sheet of a project, by number, title or id"), N_("ID") },
+    { "portfolio", 0, 0, G_OPTION_ARG_NONE, &portfolio, N_("The overview of themes, projects, decisions and money"), NULL },
+    { "partnerships", 0, 0, G_OPTION_ARG_NONE, &partnerships, N_("The collaboration agreements"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to OUT"), N_("OUT.pdf") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date printed on the sheet (default: today)"), N_("YYYY-MM-DD") },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the action plans and projects, and write nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(TovRecord) subject = NULL;
+  g_autoptr(TovReport) report = NULL;
+  TovSheetKind kind;
+  int n_sheets;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = parse (context, &argc, &argv, 1);
+  if (status >= 0)
+    return status;
+
+  n_sheets = (plan != NULL) + (project != NULL) + (portfolio != FALSE) + (partnerships != FALSE);
+  if (!list && n_sheets != 1)
+    return usage (context, _("Choose one sheet: --plan, --project, --portfolio or --partnerships."));
+  if (!list && output == NULL)
+    return usage (context, _("Name the PDF to write with -o OUT.pdf."));
+  if (date != NULL && !tov_date_is_valid_iso (date))
+    return usage (context, _("Write the date as YYYY-MM-DD."));
+
+  /* Opening a missing file would create an empty portfolio. */
+  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file does not exist. Name a portfolio file."));
+      return EXIT_USER_ERROR;
+    }
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (list)
+    {
+      list_subjects (store);
+      return 0;
+    }
+
+  if (plan != NULL || project != NULL)
+    {
+      kind = plan != NULL ? TOV_SHEET_ACTION_PLAN : TOV_SHEET_PROJECT;
+      subject = tov_report_find_subject (store, kind, plan != NULL ? plan : project, &error);
+      if (subject == NULL)
+        {
+          g_printerr ("tovholder-cli: %s ", error->message);
+          g_printerr (_("Run “tovholder-cli status-sheet %s --list” to list them."), argv[1]);
+          g_printerr ("\n");
+          return EXIT_USER_ERROR;
+        }
+    }
+  else
+    {
+      kind = portfolio ? TOV_SHEET_PORTFOLIO : TOV_SHEET_PARTNERSHIPS;
+    }
+
+  report = tov_report_new (store, kind, subject);
+  if (date != NULL)
+    tov_report_set_date (report, date);
+  if (!tov_report_write_pdf (report, output, &error))
+    return fail (error);
+
+  return 0;
+}
+
 static const Command commands[] = {
   { "demo", "FILE", N_("Write the demo portfolio to a new file"), command_demo },
   { "init", "FILE", N_("Create an empty portfolio"), command_init },
@@ -287,6 +400,7 @@ static const Command commands[] = {
   { "export", "FILE [-o OUT.json]", N_("Export the portfolio as JSON"), command_export },
   { "check", "FILE", N_("Check integrity, schema version and counts"), command_check },
   { "stats", "FILE", N_("Count the records of each kind"), command_stats },
+  { "status-sheet", "FILE SHEET -o OUT.pdf", N_("Write a status sheet as PDF (--plan, --project, --portfolio, --partnerships)"), command_status_sheet },
 };
 
 static int

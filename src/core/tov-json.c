@@ -22,11 +22,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tov-date.h"
 #include "tov-error.h"
@@ -49,9 +53,14 @@
  */
 #define BULK_CACHE_KIB 262144
 
+/* How much of the file an export maps into memory: all of a large one. */
+#define EXPORT_MMAP_SIZE G_GINT64_CONSTANT (1073741824)
+
 /* The largest integer a JSON reader that uses doubles still reads exactly. */
 #define MAX_EXACT_INTEGER G_GINT64_CONSTANT (9007199254740991)
 #define MAX_EXACT_DIGITS 16
+
+#define UUID_LENGTH 36
 
 /* id, created and updated come before a class's fields. */
 #define N_COMMON_KEYS 3
@@ -81,6 +90,7 @@ typedef struct
   GType ref_type;           /* KIND_REF */
   gint64 minimum;           /* KIND_INT */
   gint64 maximum;
+  gint64 default_value;     /* KIND_INT and KIND_CHOICE */
   GEnumClass *enum_class;   /* KIND_CHOICE */
   const char *default_nick;
   char *choices;            /* "a, b, c", for messages */
@@ -111,6 +121,9 @@ enum
 
 static guint8 string_bytes[256];
 
+/* 1 for the digits of a UUID and for its dashes, which is_uuid() checks by place. */
+static guint8 lower_hex[256];
+
 static void
 describe_field (Field      *field,
                 GParamSpec *pspec)
@@ -135,6 +148,7 @@ describe_field (Field      *field,
       field->kind = KIND_INT;
       field->minimum = MAX (G_PARAM_SPEC_INT64 (pspec)->minimum, -MAX_EXACT_INTEGER);
       field->maximum = MIN (G_PARAM_SPEC_INT64 (pspec)->maximum, MAX_EXACT_INTEGER);
+      field->default_value = G_PARAM_SPEC_INT64 (pspec)->default_value;
     }
   else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
     field->kind = KIND_BOOL;
@@ -144,6 +158,7 @@ describe_field (Field      *field,
 
       field->kind = KIND_CHOICE;
       field->enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+      field->default_value = G_PARAM_SPEC_ENUM (pspec)->default_value;
       field->default_nick = g_enum_get_value (field->enum_class,
                                               G_PARAM_SPEC_ENUM (pspec)->default_value)->value_nick;
       for (guint i = 0; i < field->enum_class->n_values; i++)
@@ -207,9 +222,106 @@ ensure_layouts (void)
         string_bytes[c] = BYTE_HIGH;
       string_bytes['"'] = BYTE_QUOTE;
       string_bytes['\\'] = BYTE_ESCAPE;
+      for (const char *c = "0123456789abcdef-"; *c != '\0'; c++)
+        lower_hex[(guchar) *c] = 1;
 
       g_once_init_leave (&initialized, 1);
     }
+}
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the eight bytes of @word is a control character, a quote
+ * or a backslash: the bytes a JSON string must escape.
+ */
+static inline gboolean
+word_needs_escape (guint64 word)
+{
+  guint64 quotes = word ^ (ONES * '"');
+  guint64 backslashes = word ^ (ONES * '\\');
+
+  return ((((word - ONES * 0x20) & ~word) |
+           ((quotes - ONES) & ~quotes) |
+           ((backslashes - ONES) & ~backslashes)) & HIGHS) != 0;
+}
+
+/* The length of the UTF-8 sequence at @s, whose first byte is not ASCII,
+ * or 0 if it is not a valid one.
+ */
+static inline guint
+utf8_sequence_length (const guchar *s,
+                      const guchar *end)
+{
+  guchar c = s[0];
+
+  if (c >= 0xc2 && c <= 0xdf)
+    return end - s >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+
+  if (c >= 0xe0 && c <= 0xef)
+    {
+      /* Neither overlong nor a surrogate. */
+      guchar low = c == 0xe0 ? 0xa0 : 0x80;
+      guchar high = c == 0xed ? 0x9f : 0xbf;
+
+      return end - s >= 3 && s[1] >= low && s[1] <= high && (s[2] & 0xc0) == 0x80 ? 3 : 0;
+    }
+
+  if (c >= 0xf0 && c <= 0xf4)
+    {
+      /* Neither overlong nor beyond U+10FFFF. */
+      guchar low = c == 0xf0 ? 0x90 : 0x80;
+      guchar high = c == 0xf4 ? 0x8f : 0xbf;
+
+      return end - s >= 4 && s[1] >= low && s[1] <= high &&
+             (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80 ? 4 : 0;
+    }
+
+  return 0;
+}
+
+/* Accepts exactly what g_utf8_validate_len() accepts (the tests compare
+ * the two), but skips ASCII eight bytes at a time: most of a Danish text
+ * is ASCII, and an import or export checks every string.
+ */
+static gboolean
+is_valid_utf8 (const char *text,
+               gsize       len)
+{
+  const guchar *s = (const guchar *) text;
+  const guchar *end = s + len;
+
+  while (s < end)
+    {
+      guint n;
+
+      while (end - s >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, s, sizeof word);
+          if (((word & HIGHS) | ((word - ONES) & ~word & HIGHS)) != 0)
+            break;
+          s += 8;
+        }
+      if (s >= end)
+        break;
+
+      if (*s < 0x80)
+        {
+          if (*s == '\0')
+            return FALSE;
+          s++;
+          continue;
+        }
+
+      n = utf8_sequence_length (s, end);
+      if (n == 0)
+        return FALSE;
+      s += n;
+    }
+
+  return TRUE;
 }
 
 /* Strict tests of the values the format writes as strings ---------------- */
@@ -224,30 +336,18 @@ is_blank (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_lower_hex (char c)
-{
-  return g_ascii_isdigit (c) || (c >= 'a' && c <= 'f');
-}
-
 /* Ids are lowercase UUIDs, 8-4-4-4-12, as tov_new_uuid() writes them. */
 static gboolean
 is_uuid (const char *text,
          gsize       len)
 {
-  if (len != 36)
+  guint8 all = 1;
+
+  if (len != UUID_LENGTH || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
     return FALSE;
-  for (guint i = 0; i < 36; i++)
-    {
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (text[i] != '-')
-            return FALSE;
-        }
-      else if (!is_lower_hex (text[i]))
-        return FALSE;
-    }
-  return TRUE;
+  for (guint i = 0; i < UUID_LENGTH; i++)
+    all &= lower_hex[(guchar) text[i]];
+  return all != 0;
 }
 
 static gboolean
@@ -538,6 +638,19 @@ scan_string (Parser      *p,
     {
       guint8 kind = BYTE_PLAIN;
 
+      /* Most text needs no escape at all: skip it a word at a time. */
+      while (end - s >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, s, sizeof word);
+          if (word_needs_escape (word))
+            break;
+          if (word & HIGHS)
+            seen = BYTE_HIGH;
+          s += 8;
+        }
+
       while (s < end && (kind = string_bytes[(guchar) *s]) <= BYTE_HIGH)
         {
           seen |= kind;
@@ -568,7 +681,7 @@ scan_string (Parser      *p,
 
   if (*len > MAX_STRING_SIZE)
     return fail (p, error, TOV_ERROR_INVALID, _("the text is longer than 16 MiB"));
-  if (seen == BYTE_HIGH && !g_utf8_validate_len (*raw, *len, NULL))
+  if (seen == BYTE_HIGH && !is_valid_utf8 (*raw, *len))
     return fail (p, error, TOV_ERROR_INVALID, _("the text is not valid UTF-8"));
 
   p->pos = s + 1;
@@ -1083,9 +1196,15 @@ check_reference (Parser      *p,
                  GError     **error)
 {
   Field *field = &layouts[layout].fields[field_index];
-  g_autofree char *key = g_strndup (id, len);
-  TovRecord *target = g_hash_table_lookup (doc->ids, key);
+  char key[UUID_LENGTH + 1];
+  TovRecord *target;
   guint known;
+
+  /* read_field() has checked that it is a UUID. */
+  g_assert (len == UUID_LENGTH);
+  memcpy (key, id, UUID_LENGTH);
+  key[UUID_LENGTH] = '\0';
+  target = g_hash_table_lookup (doc->ids, key);
 
   if (target != NULL)
     {
@@ -1149,7 +1268,7 @@ read_field (Parser        *p,
             return FALSE;
           if (field->required)
             return fail (p, error, TOV_ERROR_INVALID, _("must not be empty"));
-          g_value_set_string (record_values_add (rv, field, G_TYPE_STRING), NULL);
+          /* NULL is what a new record has. */
           return TRUE;
         }
       if (c != '"')
@@ -1176,6 +1295,9 @@ read_field (Parser        *p,
         case KIND_TEXT:
           if (field->required && is_blank (text, len))
             return fail (p, error, TOV_ERROR_INVALID, _("must not be empty"));
+          /* "" is what a new record has: setting it again would only cost. */
+          if (len == 0)
+            return TRUE;
           break;
 
         case KIND_DATE:
@@ -1215,33 +1337,37 @@ read_field (Parser        *p,
       if (value < field->minimum || value > field->maximum)
         return failf (p, error, _("must be between %" PRId64 " and %" PRId64),
                       field->minimum, field->maximum);
-      g_value_set_int64 (record_values_add (rv, field, G_TYPE_INT64), value);
+      if (value != field->default_value)
+        g_value_set_int64 (record_values_add (rv, field, G_TYPE_INT64), value);
       return TRUE;
 
     case KIND_BOOL:
       if (c == 't' && scan_literal (p, "true", NULL))
         g_value_set_boolean (record_values_add (rv, field, G_TYPE_BOOLEAN), TRUE);
-      else if (c == 'f' && scan_literal (p, "false", NULL))
-        g_value_set_boolean (record_values_add (rv, field, G_TYPE_BOOLEAN), FALSE);
-      else
+      else if (!(c == 'f' && scan_literal (p, "false", NULL)))
         return fail (p, error, TOV_ERROR_INVALID, _("not true or false"));
       return TRUE;
 
     case KIND_CHOICE:
       {
-        GEnumValue *choice;
-        g_autofree char *nick = NULL;
+        GEnumValue *choice = NULL;
 
         if (c != '"')
           return failf (p, error, _("not one of %s"), field->choices);
         if (!read_string (p, p->buffer, &text, &len, error))
           return FALSE;
-        nick = g_strndup (text, len);
-        choice = g_enum_get_value_by_nick (field->enum_class, nick);
+        for (guint i = 0; i < field->enum_class->n_values && choice == NULL; i++)
+          {
+            GEnumValue *candidate = &field->enum_class->values[i];
+
+            if (strlen (candidate->value_nick) == len && memcmp (candidate->value_nick, text, len) == 0)
+              choice = candidate;
+          }
         if (choice == NULL)
           return failf (p, error, _("not one of %s"), field->choices);
-        g_value_set_enum (record_values_add (rv, field, G_TYPE_FROM_CLASS (field->enum_class)),
-                          choice->value);
+        if (choice->value != field->default_value)
+          g_value_set_enum (record_values_add (rv, field, G_TYPE_FROM_CLASS (field->enum_class)),
+                            choice->value);
         return TRUE;
       }
 
@@ -1958,63 +2084,155 @@ tov_json_import (TovStore         *store,
 
 /* Exporting --------------------------------------------------------------- */
 
+/* The document as it is written: kept in memory, or passed on to a file
+ * piece by piece, so that a large portfolio is never held whole.
+ */
+typedef struct
+{
+  char *data;
+  gsize len;
+  gsize allocated;
+  int fd;              /* -1 to keep it all in memory */
+  int saved_errno;     /* of a write that failed */
+} Output;
+
+#define OUTPUT_PIECE ((gsize) 1024 * 1024)
+
 static void
-append_json_string (GString    *out,
+output_grow (Output *out,
+             gsize   needed)
+{
+  out->allocated = MAX (out->allocated * 2, out->len + needed);
+  out->data = g_realloc (out->data, out->allocated);
+}
+
+static inline void
+output_append (Output     *out,
+               const char *text,
+               gsize       len)
+{
+  if (out->allocated - out->len < len)
+    output_grow (out, len);
+  memcpy (out->data + out->len, text, len);
+  out->len += len;
+}
+
+static inline void
+output_append_c (Output *out,
+                 char    c)
+{
+  if (out->allocated == out->len)
+    output_grow (out, 1);
+  out->data[out->len++] = c;
+}
+
+static void
+output_write (Output *out)
+{
+  gsize written = 0;
+
+  while (written < out->len && out->saved_errno == 0)
+    {
+      gssize n = write (out->fd, out->data + written, out->len - written);
+
+      if (n < 0 && errno != EINTR)
+        out->saved_errno = errno;
+      else if (n > 0)
+        written += n;
+    }
+  out->len = 0;
+}
+
+/* Called between records, never in the middle of a value. */
+static inline void
+output_maybe_write (Output *out)
+{
+  if (out->fd >= 0 && out->len >= OUTPUT_PIECE)
+    output_write (out);
+}
+
+static void
+append_json_string (Output     *out,
                     const char *text,
                     gsize       len)
 {
   const char *end = text + len;
   const char *span = text;
+  const char *s = text;
   gsize start = out->len;
-  gboolean high = FALSE;
+  guint64 high = 0;
 
-  g_string_append_c (out, '"');
-  for (const char *s = text; s < end; s++)
+  output_append_c (out, '"');
+  while (s < end)
     {
-      guint8 kind = string_bytes[(guchar) *s];
+      guint8 kind;
 
+      /* Most text needs no escape at all: skip it a word at a time. */
+      while (end - s >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, s, sizeof word);
+          if (word_needs_escape (word))
+            break;
+          high |= word;
+          s += 8;
+        }
+      if (s >= end)
+        break;
+
+      kind = string_bytes[(guchar) *s];
       if (kind <= BYTE_HIGH)
         {
-          high |= kind;
+          high |= kind == BYTE_HIGH ? HIGHS : 0;
+          s++;
           continue;
         }
 
-      g_string_append_len (out, span, s - span);
-      span = s + 1;
+      output_append (out, span, s - span);
       switch (*s)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"': output_append (out, "\\\"", 2); break;
+        case '\\': output_append (out, "\\\\", 2); break;
+        case '\b': output_append (out, "\\b", 2); break;
+        case '\f': output_append (out, "\\f", 2); break;
+        case '\n': output_append (out, "\\n", 2); break;
+        case '\r': output_append (out, "\\r", 2); break;
+        case '\t': output_append (out, "\\t", 2); break;
         /* The store binds text as C strings, so a NUL cannot be part of
          * one, and the reader refuses \u0000.
          */
         case '\0': break;
-        default: g_string_append_printf (out, "\\u%04x", (guchar) *s); break;
+        default:
+          {
+            char escape[8];
+
+            g_snprintf (escape, sizeof escape, "\\u%04x", (guchar) *s);
+            output_append (out, escape, 6);
+          }
+          break;
         }
+      s++;
+      span = s;
     }
-  g_string_append_len (out, span, end - span);
-  g_string_append_c (out, '"');
+  output_append (out, span, end - span);
+  output_append_c (out, '"');
 
   /* Text put into the file by another program may not be UTF-8; the
    * document must be, so the bad bytes become U+FFFD.
    */
-  if (high && !g_utf8_validate_len (text, len, NULL))
+  if ((high & HIGHS) != 0 && !is_valid_utf8 (text, len))
     {
       g_autofree char *valid = g_utf8_make_valid (text, len);
 
-      g_string_truncate (out, start);
+      out->len = start;
       append_json_string (out, valid, strlen (valid));
     }
 }
 
 static void
-append_int (GString *out,
-            gint64   value)
+append_int (Output *out,
+            gint64  value)
 {
   char digits[24];
   char *end = digits + sizeof digits;
@@ -2030,28 +2248,36 @@ append_int (GString *out,
   if (value < 0)
     *--s = '-';
 
-  g_string_append_len (out, s, end - s);
+  output_append (out, s, end - s);
 }
 
+/* What comes before a value: the line break, the indentation and the
+ * quoted key.
+ */
+typedef struct
+{
+  char *text;
+  gsize len;
+} Prefix;
+
 /* Writes the row @stmt is on, from tov_store_select_sql(): rowid, id,
- * created, updated, then the fields. @prefixes holds, for every key, the
- * line break, indentation and quoted key that come before its value.
+ * created, updated, then the fields.
  */
 static void
-write_record (GString       *out,
-              Layout        *layout,
-              char         **prefixes,
-              const char    *closing,
-              sqlite3_stmt  *stmt)
+write_record (Output       *out,
+              Layout       *layout,
+              Prefix       *prefixes,
+              Prefix       *closing,
+              sqlite3_stmt *stmt)
 {
-  g_string_append_c (out, '{');
+  output_append_c (out, '{');
   for (guint i = 0; i < layout->n_fields; i++)
     {
       Field *field = &layout->fields[i];
       int column = i + 1;
       const char *text;
 
-      g_string_append (out, prefixes[i]);
+      output_append (out, prefixes[i].text, prefixes[i].len);
       switch (field->kind)
         {
         case KIND_ID:
@@ -2063,9 +2289,9 @@ write_record (GString       *out,
           if (text != NULL)
             append_json_string (out, text, sqlite3_column_bytes (stmt, column));
           else if (field->kind == KIND_DATE || field->kind == KIND_REF)
-            g_string_append (out, "null");
+            output_append (out, "null", 4);
           else
-            g_string_append (out, "\"\"");
+            output_append (out, "\"\"", 2);
           break;
 
         case KIND_INT:
@@ -2073,21 +2299,26 @@ write_record (GString       *out,
           break;
 
         case KIND_BOOL:
-          g_string_append (out, sqlite3_column_int64 (stmt, column) != 0 ? "true" : "false");
+          if (sqlite3_column_int64 (stmt, column) != 0)
+            output_append (out, "true", 4);
+          else
+            output_append (out, "false", 5);
           break;
 
         case KIND_CHOICE:
           {
             GEnumValue *choice;
+            const char *nick;
 
             /* An unknown choice is written as the field's default, as the
              * store reads it.
              */
             text = (const char *) sqlite3_column_text (stmt, column);
             choice = text != NULL ? g_enum_get_value_by_nick (field->enum_class, text) : NULL;
-            g_string_append_c (out, '"');
-            g_string_append (out, choice != NULL ? choice->value_nick : field->default_nick);
-            g_string_append_c (out, '"');
+            nick = choice != NULL ? choice->value_nick : field->default_nick;
+            output_append_c (out, '"');
+            output_append (out, nick, strlen (nick));
+            output_append_c (out, '"');
           }
           break;
 
@@ -2095,7 +2326,7 @@ write_record (GString       *out,
           g_assert_not_reached ();
         }
     }
-  g_string_append (out, closing);
+  output_append (out, closing->text, closing->len);
 }
 
 static gboolean
@@ -2117,8 +2348,22 @@ run (TovStore    *store,
   return TRUE;
 }
 
+static void
+prefix_clear (Prefix *prefix)
+{
+  g_free (prefix->text);
+}
+
+static void
+prefix_set (Prefix *prefix,
+            char   *text)
+{
+  prefix->text = text;
+  prefix->len = strlen (text);
+}
+
 static gboolean
-write_layout (GString   *out,
+write_layout (Output    *out,
               TovStore  *store,
               Layout    *layout,
               gboolean   single,
@@ -2126,27 +2371,40 @@ write_layout (GString   *out,
 {
   g_autofree char *select = tov_store_select_sql (store, layout->type);
   g_autofree char *sql = g_strconcat (select, " ORDER BY id", NULL);
-  g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) prefixes = g_array_sized_new (FALSE, FALSE, sizeof (Prefix), layout->n_fields);
+  g_autofree char *opening = NULL;
   const char *indent = single ? "  " : "    ";
-  g_autofree char *closing = g_strdup_printf ("\n%s}", indent);
+  Prefix closing;
   sqlite3_stmt *stmt;
   guint n = 0;
   int rc;
 
+  g_array_set_clear_func (prefixes, (GDestroyNotify) prefix_clear);
   for (guint i = 0; i < layout->n_fields; i++)
-    g_ptr_array_add (prefixes, g_strdup_printf ("%s\n%s  \"%s\": ", i > 0 ? "," : "",
-                                                indent, layout->fields[i].key));
+    {
+      Prefix prefix;
+
+      prefix_set (&prefix, g_strdup_printf ("%s\n%s  \"%s\": ", i > 0 ? "," : "",
+                                            indent, layout->fields[i].key));
+      g_array_append_val (prefixes, prefix);
+    }
+  prefix_set (&closing, g_strdup_printf ("\n%s}", indent));
 
   stmt = tov_store_prepare (store, sql, error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      prefix_clear (&closing);
+      return FALSE;
+    }
 
-  g_string_append_printf (out, ",\n  \"%s\": %s", layout->collection, single ? "" : "[");
+  opening = g_strdup_printf (",\n  \"%s\": %s", layout->collection, single ? "" : "[");
+  output_append (out, opening, strlen (opening));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (!single)
-        g_string_append (out, n > 0 ? ",\n    " : "\n    ");
-      write_record (out, layout, (char **) prefixes->pdata, closing, stmt);
+        output_append (out, n > 0 ? ",\n    " : "\n    ", n > 0 ? 6 : 5);
+      write_record (out, layout, (Prefix *) prefixes->data, &closing, stmt);
+      output_maybe_write (out);
       n++;
       /* The portfolio has one record. */
       if (single)
@@ -2156,6 +2414,7 @@ write_layout (GString   *out,
         }
     }
   sqlite3_reset (stmt);
+  prefix_clear (&closing);
 
   if (rc != SQLITE_DONE)
     {
@@ -2169,9 +2428,51 @@ write_layout (GString   *out,
       return FALSE;
     }
   if (!single)
-    g_string_append (out, n > 0 ? "\n  ]" : "]");
+    output_append (out, n > 0 ? "\n  ]" : "]", n > 0 ? 4 : 1);
 
   return TRUE;
+}
+
+/* Writes the whole document to @out, reading the rows in one transaction
+ * so that it is a consistent picture of the file.
+ */
+static gboolean
+write_document (TovStore  *store,
+                Output    *out,
+                GError   **error)
+{
+  static const char header[] = "{\n  \"format\": \"" FORMAT_NAME "\",\n  \"version\": ";
+  gint64 mmap_size = 0;
+  gboolean written = TRUE;
+
+  ensure_layouts ();
+
+  /* Reading the file through memory mapping spares copying every page;
+   * an export reads all of them once.
+   */
+  if (!query_int (store, "PRAGMA mmap_size", &mmap_size, error))
+    return FALSE;
+  set_pragma (store, "mmap_size", EXPORT_MMAP_SIZE);
+
+  if (!run (store, "BEGIN", error))
+    written = FALSE;
+
+  if (written)
+    {
+      output_append (out, header, sizeof header - 1);
+      append_int (out, FORMAT_VERSION);
+      for (guint i = 0; i < n_layouts && written; i++)
+        written = write_layout (out, store, &layouts[i], i == 0, error);
+      output_append (out, "\n}\n", 3);
+
+      if (written)
+        written = run (store, "COMMIT", error);
+      else
+        run (store, "ROLLBACK", NULL);
+    }
+
+  set_pragma (store, "mmap_size", mmap_size);
+  return written;
 }
 
 /**
@@ -2191,34 +2492,29 @@ tov_json_export (TovStore  *store,
                  gsize     *length,
                  GError   **error)
 {
-  g_autoptr(GString) out = NULL;
+  Output out = { NULL, 0, 0, -1, 0 };
+  gint64 page_count = 0, page_size = 0;
 
   g_return_val_if_fail (TOV_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  ensure_layouts ();
+  /* The document takes about as many bytes as the file: allocating that
+   * at once saves copying a large document again and again as it grows.
+   */
+  if (query_int (store, "PRAGMA page_count", &page_count, NULL) &&
+      query_int (store, "PRAGMA page_size", &page_size, NULL))
+    output_grow (&out, MIN (page_count * page_size, (gint64) MAX_DOCUMENT_SIZE) + 64 * 1024);
 
-  if (!run (store, "BEGIN", error))
-    return NULL;
-
-  out = g_string_sized_new (64 * 1024);
-  g_string_append (out, "{\n  \"format\": \"" FORMAT_NAME "\",\n  \"version\": ");
-  append_int (out, FORMAT_VERSION);
-
-  for (guint i = 0; i < n_layouts; i++)
-    if (!write_layout (out, store, &layouts[i], i == 0, error))
-      {
-        run (store, "ROLLBACK", NULL);
-        return NULL;
-      }
-  g_string_append (out, "\n}\n");
-
-  if (!run (store, "COMMIT", error))
-    return NULL;
+  if (!write_document (store, &out, error))
+    {
+      g_free (out.data);
+      return NULL;
+    }
 
   if (length != NULL)
-    *length = out->len;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+    *length = out.len;
+  output_append_c (&out, '\0');
+  return out.data;
 }
 
 /**
@@ -2234,15 +2530,49 @@ tov_json_export_to_file (TovStore    *store,
                          const char  *path,
                          GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autofree char *display = NULL;
+  g_autofree char *temporary = NULL;
+  Output out = { NULL, 0, 0, -1, 0 };
+  gboolean written;
 
   g_return_val_if_fail (TOV_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = tov_json_export (store, &length, error);
-  if (data == NULL)
-    return FALSE;
+  display = g_filename_display_basename (path);
+  temporary = g_strconcat (path, ".XXXXXX", NULL);
+  out.fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+  if (out.fd < 0)
+    {
+      int saved_errno = errno;
 
-  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s” cannot be written: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  output_grow (&out, OUTPUT_PIECE + 64 * 1024);
+  written = write_document (store, &out, error);
+  if (written)
+    {
+      output_write (&out);
+      if (out.saved_errno == 0 && fsync (out.fd) != 0)
+        out.saved_errno = errno;
+    }
+  g_free (out.data);
+  if (close (out.fd) != 0 && written && out.saved_errno == 0)
+    out.saved_errno = errno;
+  if (written && out.saved_errno == 0 && g_rename (temporary, path) != 0)
+    out.saved_errno = errno;
+
+  if (written && out.saved_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (out.saved_errno),
+                   _("“%s” cannot be written: %s"), display, g_strerror (out.saved_errno));
+      written = FALSE;
+    }
+  if (!written)
+    g_unlink (temporary);
+
+  return written;
 }

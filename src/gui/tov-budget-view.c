@@ -23,11 +23,11 @@
 #include "tov-budget-years.h"
 #include "tov-closures.h"
 #include "tov-labels.h"
+#include "tov-list-pane.h"
 #include "tov-money.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
-#include "tov-sql-sorter.h"
-#include "tov-window.h"
+#include "tov-section.h"
 
 struct _TovBudgetView
 {
@@ -44,14 +44,10 @@ struct _TovBudgetView
   gboolean filling_filters;
 
   AdwLeaflet *leaflet;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
+  TovListPane *list_pane;
   GtkDropDown *source_filter;
   GtkDropDown *kind_filter;
   GtkDropDown *year_filter;
-  GtkStack *list_stack;
-  GtkColumnView *column_view;
-  GtkSingleSelection *selection;
   GtkWidget *totals_box;
   GtkListBox *totals_list;
   GtkWidget *detail;
@@ -82,7 +78,7 @@ static GParamSpec *properties[N_PROPS];
 static TovRecord *
 selected_line (TovBudgetView *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return tov_list_pane_get_selected (self->list_pane);
 }
 
 static void
@@ -351,8 +347,7 @@ on_selection_changed (TovBudgetView *self)
 }
 
 static void
-on_row_activated (TovBudgetView *self,
-                  guint          position)
+on_row_activated (TovBudgetView *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->detail);
 }
@@ -361,15 +356,6 @@ static void
 on_back_to_list (TovBudgetView *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-on_back_to_sections (TovBudgetView *self)
-{
-  GtkWidget *leaflet = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)), ADW_TYPE_LEAFLET);
-
-  if (leaflet != NULL)
-    adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* Totals ---------------------------------------------------------------- */
@@ -635,44 +621,7 @@ on_budget_lines_changed (TovBudgetView *self)
   on_references_changed (self);
 }
 
-/* The list -------------------------------------------------------------- */
-
-static void
-on_search_changed (TovBudgetView *self)
-{
-  if (self->lines != NULL)
-    tov_query_model_set_search (self->lines, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_stop_search (TovBudgetView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_n_items (TovBudgetView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
-
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
-}
-
-static void
-on_sorter_changed (GtkSorter       *sorter,
-                   GtkSorterChange  change,
-                   TovBudgetView   *self)
-{
-  const char *key = NULL;
-  gboolean descending = FALSE;
-
-  if (self->lines == NULL)
-    return;
-
-  tov_sql_sorter_get_primary (sorter, &key, &descending);
-  tov_query_model_set_sort (self->lines, key, descending);
-}
+/* The section ------------------------------------------------------------ */
 
 static void
 set_store (TovBudgetView *self,
@@ -690,7 +639,6 @@ set_store (TovBudgetView *self,
   if (store != NULL)
     {
       self->lines = tov_query_model_new (store, TOV_TYPE_BUDGET_LINE);
-      g_signal_connect_object (self->lines, "notify::n-items", G_CALLBACK (on_n_items), self, G_CONNECT_SWAPPED);
       g_signal_connect_swapped (store, "changed::budget_line", G_CALLBACK (on_budget_lines_changed), self);
       g_signal_connect_swapped (store, "changed::funding_source", G_CALLBACK (on_funding_sources_changed), self);
       g_signal_connect_swapped (store, "changed::project", G_CALLBACK (on_references_changed), self);
@@ -699,57 +647,29 @@ set_store (TovBudgetView *self,
 
   fill_source_filter (self);
   fill_year_filter (self);
-  if (self->lines != NULL)
-    {
-      apply_filters (self);
-      on_search_changed (self);
-      on_sorter_changed (gtk_column_view_get_sorter (self->column_view), 0, self);
-    }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->lines));
-  if (self->lines != NULL)
-    on_n_items (self);
+  apply_filters (self);
+  tov_list_pane_set_model (self->list_pane, self->lines);
   update_totals (self);
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-/* Selects @line in the list, and shows it. A filter or search that hides
- * the line is cleared, so that a new line is never saved out of sight.
+/* A filter or search that hides a saved line is cleared, so that a new
+ * line is never saved out of sight; tov_section_present_editor() then
+ * selects it. Connected first, this runs before it.
  */
-static void
-select_line (TovBudgetView *self,
-             TovRecord     *line)
-{
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(TovRecord) item = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
-
-          if (g_strcmp0 (tov_record_get_id (item), tov_record_get_id (line)) == 0)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              adw_leaflet_set_visible_child (self->leaflet, self->detail);
-              return;
-            }
-        }
-
-      gtk_drop_down_set_selected (self->source_filter, 0);
-      gtk_drop_down_set_selected (self->kind_filter, 0);
-      gtk_drop_down_set_selected (self->year_filter, 0);
-      on_stop_search (self);
-      tov_query_model_set_search (self->lines, NULL);
-    }
-}
-
 static void
 on_line_saved (TovBudgetView *self,
                TovRecord     *line)
 {
-  select_line (self, line);
+  if (tov_list_pane_select (self->list_pane, line))
+    return;
+
+  gtk_drop_down_set_selected (self->source_filter, 0);
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->year_filter, 0);
+  tov_list_pane_stop_search (self->list_pane);
 }
 
 static void
@@ -760,7 +680,7 @@ open_editor (TovBudgetView *self,
                                                   self->store, line);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_line_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
 }
 
 static void
@@ -781,25 +701,23 @@ edit_action (GtkWidget  *widget,
   open_editor (self, selected_line (self));
 }
 
+/* A line's label field is its note, which may be empty, so the toast
+ * names it by its kind and amount.
+ */
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   TovBudgetView *self = TOV_BUDGET_VIEW (widget);
-  TovWindow *window = TOV_WINDOW (gtk_widget_get_root (widget));
-  g_autoptr(TovRecord) line = g_object_ref (selected_line (self));
+  TovRecord *line = selected_line (self);
   g_autofree char *amount = tov_money_format (tov_record_get_int (line, "amount-ore"));
   g_autofree char *what = NULL;
-  g_autoptr(GError) error = NULL;
 
   /* Translators: names a deleted budget line by its kind and amount, e.g. "Grant of 100.000 kr." */
   what = g_strdup_printf (_("%s of %s"), tov_choice_label (TOV_TYPE_BUDGET_KIND, tov_record_get_int (line, "kind")),
                           amount);
-  if (!tov_store_delete (self->store, line, &error))
-    tov_window_toast_error (window, error);
-  else
-    tov_window_toast_deleted (window, what);
+  tov_section_delete (widget, self->store, line, what);
 }
 
 static void
@@ -810,8 +728,7 @@ search_action (GtkWidget  *widget,
   TovBudgetView *self = TOV_BUDGET_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  tov_list_pane_start_search (self->list_pane);
 }
 
 static void
@@ -910,18 +827,14 @@ tov_budget_view_class_init (TovBudgetViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TOV_TYPE_BUDGET_LINE);
-  g_type_ensure (TOV_TYPE_SQL_SORTER);
+  g_type_ensure (TOV_TYPE_LIST_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-budget-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, source_filter);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, year_filter);
-  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, selection);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, totals_box);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, totals_list);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, detail);
@@ -939,9 +852,6 @@ tov_budget_view_class_init (TovBudgetViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_to_sections);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_source_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_year_filter_changed);
@@ -970,9 +880,6 @@ tov_budget_view_init (TovBudgetView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed), self, 0);
   fill_kind_filter (self);
   fill_source_filter (self);
   fill_year_filter (self);

@@ -26,6 +26,7 @@ struct _TovListPane
   char *new_tooltip;
   char *search_placeholder;
   char *empty_title;
+  char *empty_description;
   gboolean folded;
   gboolean show_window_buttons;
 
@@ -52,6 +53,7 @@ enum {
   PROP_NEW_TOOLTIP,
   PROP_SEARCH_PLACEHOLDER,
   PROP_EMPTY_TITLE,
+  PROP_EMPTY_DESCRIPTION,
   PROP_FOLDED,
   PROP_SHOW_WINDOW_BUTTONS,
   N_PROPS
@@ -217,6 +219,19 @@ tov_list_pane_select (TovListPane *self,
   return FALSE;
 }
 
+/**
+ * tov_list_pane_stop_search:
+ *
+ * Clears the search and hides the search bar, so the list shows all.
+ */
+void
+tov_list_pane_stop_search (TovListPane *self)
+{
+  g_return_if_fail (TOV_IS_LIST_PANE (self));
+
+  on_stop_search (self);
+}
+
 void
 tov_list_pane_start_search (TovListPane *self)
 {
@@ -246,6 +261,9 @@ tov_list_pane_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  /* Removing the columns changes the sorter: stop listening first. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOV_TYPE_LIST_PANE);
   g_clear_object (&self->model);
 
@@ -261,6 +279,7 @@ tov_list_pane_finalize (GObject *object)
   g_free (self->new_tooltip);
   g_free (self->search_placeholder);
   g_free (self->empty_title);
+  g_free (self->empty_description);
 
   G_OBJECT_CLASS (tov_list_pane_parent_class)->finalize (object);
 }
@@ -297,6 +316,10 @@ tov_list_pane_get_property (GObject    *object,
 
     case PROP_EMPTY_TITLE:
       g_value_set_string (value, self->empty_title);
+      break;
+
+    case PROP_EMPTY_DESCRIPTION:
+      g_value_set_string (value, self->empty_description);
       break;
 
     case PROP_FOLDED:
@@ -342,6 +365,10 @@ tov_list_pane_set_property (GObject      *object,
       set_string (self, &self->empty_title, value, pspec);
       break;
 
+    case PROP_EMPTY_DESCRIPTION:
+      set_string (self, &self->empty_description, value, pspec);
+      break;
+
     case PROP_FOLDED:
       if (self->folded != g_value_get_boolean (value))
         {
@@ -354,6 +381,8 @@ tov_list_pane_set_property (GObject      *object,
       if (self->show_window_buttons != g_value_get_boolean (value))
         {
           self->show_window_buttons = g_value_get_boolean (value);
+          /* Alone on screen, a row opens with one click, as on a phone. */
+          gtk_column_view_set_single_click_activate (self->column_view, self->show_window_buttons);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -382,9 +411,12 @@ tov_list_pane_class_init (TovListPaneClass *klass)
   properties[PROP_NEW_TOOLTIP] = g_param_spec_string ("new-tooltip", NULL, NULL, NULL, flags);
   properties[PROP_SEARCH_PLACEHOLDER] = g_param_spec_string ("search-placeholder", NULL, NULL, NULL, flags);
   properties[PROP_EMPTY_TITLE] = g_param_spec_string ("empty-title", NULL, NULL, NULL, flags);
+  properties[PROP_EMPTY_DESCRIPTION] = g_param_spec_string ("empty-description", NULL, NULL, NULL, flags);
   /* Whether the window is folded to one pane, so the pane leads back to the sidebar. */
   properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE, flags);
-  /* Whether the pane is alone on screen, so it carries the window's buttons. */
+  /* Whether the pane is alone on screen, so it carries the window's
+   * buttons and a row opens with one click.
+   */
   properties[PROP_SHOW_WINDOW_BUTTONS] = g_param_spec_boolean ("show-window-buttons", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

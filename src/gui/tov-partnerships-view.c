@@ -426,7 +426,7 @@ delete_action (GtkWidget  *widget,
 {
   TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
 
-  tov_section_delete (widget, self->store, selected_partnership (self));
+  tov_section_delete (widget, self->store, selected_partnership (self), NULL);
 }
 
 static void

@@ -140,7 +140,7 @@ delete_action (GtkWidget  *widget,
 {
   TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
 
-  tov_section_delete (widget, self->store, selected_project (self));
+  tov_section_delete (widget, self->store, selected_project (self), NULL);
 }
 
 static void

@@ -11,14 +11,16 @@
 
 /**
  * tov_section_delete:
+ * @name: (nullable): what the user calls @record, or %NULL for its label
  *
  * Deletes @record at once, and says so in a toast with Undo; a delete the
  * store refuses is explained in a toast instead.
  */
 void
-tov_section_delete (GtkWidget *section,
-                    TovStore  *store,
-                    TovRecord *record)
+tov_section_delete (GtkWidget  *section,
+                    TovStore   *store,
+                    TovRecord  *record,
+                    const char *name)
 {
   TovWindow *window = TOV_WINDOW (gtk_widget_get_root (section));
   g_autoptr(TovRecord) deleted = g_object_ref (record);
@@ -27,7 +29,7 @@ tov_section_delete (GtkWidget *section,
   if (!tov_store_delete (store, deleted, &error))
     tov_window_toast_error (window, error);
   else
-    tov_window_toast_deleted (window, tov_record_get_string (deleted, TOV_RECORD_GET_CLASS (deleted)->label));
+    tov_window_toast_deleted (window, name ? name : tov_record_get_string (deleted, TOV_RECORD_GET_CLASS (deleted)->label));
 }
 
 typedef struct

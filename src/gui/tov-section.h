@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 void tov_section_delete         (GtkWidget   *section,
                                  TovStore    *store,
-                                 TovRecord   *record);
+                                 TovRecord   *record,
+                                 const char  *name);
 void tov_section_present_editor (GtkWidget   *section,
                                  GtkWindow   *editor,
                                  TovListPane *list_pane,

@@ -12,6 +12,7 @@
 #include "tov-budget-view.h"
 #include "tov-json.h"
 #include "tov-partnerships-view.h"
+#include "tov-plans-view.h"
 #include "tov-projects-view.h"
 #include "tov-window.h"
 
@@ -433,6 +434,7 @@ tov_window_class_init (TovWindowClass *klass)
   g_type_ensure (TOV_TYPE_PROJECTS_VIEW);
   g_type_ensure (TOV_TYPE_BUDGET_VIEW);
   g_type_ensure (TOV_TYPE_PARTNERSHIPS_VIEW);
+  g_type_ensure (TOV_TYPE_PLANS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TovWindow, toast_overlay);

@@ -59,8 +59,9 @@ typedef enum
 typedef struct
 {
   const char     *title;
-  double          width;   /* a fraction of the text width */
+  double          width;        /* a fraction of the text width */
   PangoAlignment  align;
+  gboolean        bold_first;   /* the first line of a cell is its heading */
 } TovReportColumn;
 
 typedef struct

@@ -32,6 +32,11 @@ static const char * const budget_kinds[] = {
   "Bevilling", "Administrativt bevilget", "Budgetforslag", "Økonomisk gevinst",
 };
 
+/* For a narrow column of the portfolio overview. */
+static const char * const budget_kinds_short[] = {
+  "Bevilling", "Adm. bevilget", "Budgetforslag", "Økonomisk gevinst",
+};
+
 static const char * const partnership_states[] = {
   "Undersøges", "I dialog", "Aftale indgået", "Ingen aftale", "Ophørt",
 };
@@ -68,6 +73,12 @@ const char *
 tov_report_budget_kind_label (int value)
 {
   return lookup (budget_kinds, G_N_ELEMENTS (budget_kinds), value);
+}
+
+const char *
+tov_report_budget_kind_short_label (int value)
+{
+  return lookup (budget_kinds_short, G_N_ELEMENTS (budget_kinds_short), value);
 }
 
 const char *

@@ -12,6 +12,7 @@ const char *tov_report_progress_label          (int value);
 const char *tov_report_project_state_label     (int value);
 const char *tov_report_decision_state_label    (int value);
 const char *tov_report_budget_kind_label       (int value);
+const char *tov_report_budget_kind_short_label (int value);
 const char *tov_report_partnership_state_label (int value);
 
 char       *tov_report_format_period           (const char *start_iso,

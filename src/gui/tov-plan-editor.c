@@ -1,0 +1,189 @@
+/* tov-plan-editor.c: the form of an action plan.
+ *
+ * A plan cannot be saved without its policy, so the form can make a new
+ * policy on the spot and select it. Its period is a span of years; a plan
+ * that ends before it starts is refused at the "To year" row, the way
+ * TovForm refuses a period of dates.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tov-plan-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tov-editor-dialog.h"
+#include "tov-form.h"
+#include "tov-labels.h"
+#include "tov-plan-editor.h"
+#include "tov-policy-editor.h"
+#include "tov-records.h"
+
+struct _TovPlanEditor
+{
+  AdwPreferencesPage parent_instance;
+
+  TovStore *store;
+  TovForm *form;
+  gboolean period_error;
+
+  AdwComboRow *policy_row;
+  AdwEntryRow *title_row;
+  AdwEntryRow *from_row;
+  AdwEntryRow *to_row;
+};
+
+G_DEFINE_FINAL_TYPE (TovPlanEditor, tov_plan_editor, ADW_TYPE_PREFERENCES_PAGE)
+
+/* Whether the row holds a year the form has read into the record. */
+static gboolean
+row_has_year (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return g_ascii_string_to_signed (text, 10, 1, 9999, NULL, NULL);
+}
+
+static gboolean
+period_is_valid (TovPlanEditor *self)
+{
+  TovRecord *plan = tov_form_get_record (self->form);
+
+  /* A year left out, or one the form refuses itself, is no period to check. */
+  if (!row_has_year (self->from_row) || !row_has_year (self->to_row))
+    return TRUE;
+  return tov_record_get_int (plan, "period-to") >= tov_record_get_int (plan, "period-from");
+}
+
+/* The form has shown each row's own state by now, and enabled Save if
+ * every field is valid; an end before the start takes Save back and says
+ * why at the end's row.
+ */
+static void
+check_period (TovPlanEditor *self)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), TOV_TYPE_EDITOR_DIALOG);
+  gboolean valid = period_is_valid (self);
+
+  if (!valid)
+    {
+      /* Translators: a form field's label and why its value is refused */
+      g_autofree char *title = g_strdup_printf (_("%s: %s"), tov_field_label ("period-to"),
+                                                _("ends before it starts"));
+
+      self->period_error = TRUE;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), title);
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->to_row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else if (self->period_error)
+    {
+      /* The form shows the row's own state again when its text is read again. */
+      self->period_error = FALSE;
+      g_signal_emit_by_name (self->to_row, "changed");
+    }
+
+  if (dialog != NULL)
+    gtk_widget_action_set_enabled (dialog, "editor.save", valid && tov_form_get_valid (self->form));
+}
+
+static void
+on_policy_saved (TovPlanEditor *self,
+                 TovRecord     *policy)
+{
+  g_object_set (tov_form_get_record (self->form), "policy-id", tov_record_get_id (policy), NULL);
+  tov_form_refresh_reference (self->form, "policy-id");
+}
+
+static void
+on_new_policy (TovPlanEditor *self)
+{
+  GtkWindow *editor = tov_policy_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                             self->store, NULL);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_policy_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+}
+
+static void
+tov_plan_editor_dispose (GObject *object)
+{
+  TovPlanEditor *self = TOV_PLAN_EDITOR (object);
+
+  g_clear_object (&self->form);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tov_plan_editor_parent_class)->dispose (object);
+}
+
+static void
+tov_plan_editor_class_init (TovPlanEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tov_plan_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-plan-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TovPlanEditor, policy_row);
+  gtk_widget_class_bind_template_child (widget_class, TovPlanEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TovPlanEditor, from_row);
+  gtk_widget_class_bind_template_child (widget_class, TovPlanEditor, to_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_policy);
+}
+
+static void
+tov_plan_editor_init (TovPlanEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * tov_plan_editor_new:
+ * @plan: (nullable): the action plan to edit, or %NULL for a new one
+ *
+ * Returns: (transfer none): a dialog that edits a copy of @plan and
+ *   emits TovEditorDialog::saved when the store has it
+ */
+GtkWindow *
+tov_plan_editor_new (GtkWindow *parent,
+                     TovStore  *store,
+                     TovRecord *plan)
+{
+  TovPlanEditor *self;
+  g_autoptr(TovRecord) record = NULL;
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (TOV_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan == NULL || TOV_IS_ACTION_PLAN (plan), NULL);
+
+  self = g_object_new (TOV_TYPE_PLAN_EDITOR, NULL);
+  if (plan != NULL)
+    record = tov_record_copy (plan);
+  else
+    record = g_object_new (TOV_TYPE_ACTION_PLAN, NULL);
+
+  self->store = g_object_ref (store);
+  self->form = tov_form_new (store, record);
+  tov_form_add_reference (self->form, self->policy_row, "policy-id");
+  tov_form_add_text (self->form, self->title_row, "title");
+  tov_form_add_int (self->form, self->from_row, "period-from");
+  tov_form_add_int (self->form, self->to_row, "period-to");
+
+  dialog = GTK_WINDOW (tov_editor_dialog_new (parent, plan ? _("Edit Action Plan") : _("New Action Plan"),
+                                              self->form, GTK_WIDGET (self)));
+  gtk_window_set_default_size (dialog, 520, 520);
+
+  /* Connected after the rows' and the dialog's own handlers, so that the
+   * check of the period has the last word on the row and on Save.
+   */
+  g_signal_connect_object (self->from_row, "changed", G_CALLBACK (check_period), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_row, "changed", G_CALLBACK (check_period), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::valid", G_CALLBACK (check_period), self, G_CONNECT_SWAPPED);
+  check_period (self);
+
+  return dialog;
+}
