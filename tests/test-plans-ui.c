@@ -84,7 +84,10 @@ fixture_set_up (Fixture       *fixture,
   tov_demo_load (fixture->store, &error);
   g_assert_no_error (error);
 
+  /* Half a laptop screen folds the window to one pane at a time. */
   fixture->window = g_object_new (TOV_TYPE_WINDOW, "store", fixture->store, NULL);
+  if (data != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 683, 740);
   gtk_window_present (GTK_WINDOW (fixture->window));
   settle ();
 
@@ -482,6 +485,45 @@ test_delete_and_undo (Fixture       *fixture,
   open_initiative (fixture);
 }
 
+static void
+test_folded (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (fixture->view, ADW_TYPE_LEAFLET, NULL));
+  GtkWidget *plans = gtk_stack_get_child_by_name (list_stack (fixture), "plans");
+  GtkWidget *initiatives = gtk_stack_get_child_by_name (list_stack (fixture), "initiatives");
+  GtkWidget *page = find_widget (fixture->view, TOV_TYPE_INITIATIVE_PAGE, NULL);
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (plans));
+
+  /* Alone on screen the pointer selects the row it is over: only a click,
+   * which opens the row, shows a plan's initiatives.
+   */
+  select_row (fixture, "plans", PLAN);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack (fixture)), ==, "plans");
+  g_signal_emit_by_name (plans, "activated");
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack (fixture)), ==, "initiatives");
+  g_assert_true (gtk_widget_get_mapped (initiatives));
+
+  select_row (fixture, "initiatives", INITIATIVE);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_signal_emit_by_name (initiatives, "activated");
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (gtk_widget_is_ancestor (page, adw_leaflet_get_visible_child (leaflet)));
+
+  /* And back, one pane at a time. */
+  g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+  settle ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (list_stack (fixture)));
+  g_assert_true (gtk_widget_get_mapped (initiatives));
+  g_assert_true (gtk_widget_activate_action (fixture->view, "view.show-plans", NULL));
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (plans));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +539,7 @@ main (int   argc,
   ADD ("/plans-ui/next-number", test_next_number);
   ADD ("/plans-ui/delete-and-undo", test_delete_and_undo);
 #undef ADD
+  g_test_add ("/plans-ui/folded", Fixture, "folded", fixture_set_up, test_folded, fixture_tear_down);
 
   return g_test_run ();
 }

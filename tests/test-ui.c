@@ -11,6 +11,7 @@
 #include "tov-date.h"
 #include "tov-demo.h"
 #include "tov-editor-dialog.h"
+#include "tov-print-operation.h"
 #include "tov-projects-view.h"
 #include "tov-records.h"
 #include "tov-status-timeline.h"
@@ -300,6 +301,43 @@ test_add_dated_status (Fixture       *fixture,
   g_assert_nonnull (find_widget (timeline, ADW_TYPE_ACTION_ROW, "Forsøget er i gang"));
 }
 
+/* Printing goes through GTK's print operation with the report module's
+ * pages: exported to PDF here, as "Print to File" would.
+ */
+static void
+test_print_project_sheet (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *view;
+  g_autoptr(TovRecord) project = NULL;
+  g_autoptr(TovReport) report = NULL;
+  g_autoptr(TovPrintOperation) operation = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "sheet.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  select_project (fixture, "Invester før det sker");
+  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  g_object_get (view, "subject", &project, NULL);
+  g_assert_nonnull (project);
+
+  report = tov_report_new (fixture->store, TOV_SHEET_PROJECT, project);
+  operation = tov_print_operation_new (report);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Invester før det sker"));
+  g_assert_nonnull (strstr (text, "4.1"));
+  g_assert_nonnull (strstr (text, "Side 1 af"));
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +350,7 @@ main (int   argc,
   ADD ("/ui/edit-project", test_edit_project_through_form);
   ADD ("/ui/delete-and-undo", test_delete_and_undo_from_list);
   ADD ("/ui/add-dated-status", test_add_dated_status);
+  ADD ("/ui/print-project-sheet", test_print_project_sheet);
 #undef ADD
 
   return g_test_run ();

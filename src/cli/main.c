@@ -13,6 +13,7 @@
 
 #include "tov-date.h"
 #include "tov-demo.h"
+#include "tov-generate.h"
 #include "tov-json.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
@@ -393,6 +394,95 @@ command_status_sheet (int    argc,
   return 0;
 }
 
+static int
+command_generate (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("OUT — write a made-up portfolio of a given size, for benchmarks"));
+  g_autofree char *scale_name = NULL;
+  int counts[12];
+  int seed = TOV_GENERATE_DEFAULT_SEED;
+  const GOptionEntry entries[] = {
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_name, N_("small, medium, large (the default) or huge"), N_("SCALE") },
+    { "themes", 0, 0, G_OPTION_ARG_INT, &counts[0], N_("How many themes"), N_("N") },
+    { "projects", 0, 0, G_OPTION_ARG_INT, &counts[1], N_("How many projects"), N_("N") },
+    { "decisions", 0, 0, G_OPTION_ARG_INT, &counts[2], N_("How many decisions"), N_("N") },
+    { "funding-sources", 0, 0, G_OPTION_ARG_INT, &counts[3], N_("How many funding sources"), N_("N") },
+    { "budget-lines", 0, 0, G_OPTION_ARG_INT, &counts[4], N_("How many budget lines"), N_("N") },
+    { "organisations", 0, 0, G_OPTION_ARG_INT, &counts[5], N_("How many organisations"), N_("N") },
+    { "partnerships", 0, 0, G_OPTION_ARG_INT, &counts[6], N_("How many partnerships"), N_("N") },
+    { "policies", 0, 0, G_OPTION_ARG_INT, &counts[7], N_("How many policies"), N_("N") },
+    { "strategy-goals", 0, 0, G_OPTION_ARG_INT, &counts[8], N_("How many strategy goals"), N_("N") },
+    { "action-plans", 0, 0, G_OPTION_ARG_INT, &counts[9], N_("How many action plans"), N_("N") },
+    { "initiatives", 0, 0, G_OPTION_ARG_INT, &counts[10], N_("How many initiatives"), N_("N") },
+    { "status-updates", 0, 0, G_OPTION_ARG_INT, &counts[11], N_("How many status updates"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("The random seed: the same options write the same portfolio"), N_("N") },
+    { NULL }
+  };
+  TovGenerateScale scale = TOV_GENERATE_LARGE;
+  TovGenerateOptions options;
+  guint *fields[12];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  gint64 start;
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    counts[i] = -1;
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = parse (context, &argc, &argv, 1);
+  if (status >= 0)
+    return status;
+  if (scale_name != NULL && !tov_generate_scale_from_name (scale_name, &scale))
+    return usage (context, _("The scale is small, medium, large or huge."));
+
+  /* An explicit count replaces the scale's. */
+  tov_generate_options_init (&options, scale);
+  options.seed = (guint32) seed;
+  fields[0] = &options.themes;
+  fields[1] = &options.projects;
+  fields[2] = &options.decisions;
+  fields[3] = &options.funding_sources;
+  fields[4] = &options.budget_lines;
+  fields[5] = &options.organisations;
+  fields[6] = &options.partnerships;
+  fields[7] = &options.policies;
+  fields[8] = &options.strategy_goals;
+  fields[9] = &options.action_plans;
+  fields[10] = &options.initiatives;
+  fields[11] = &options.status_updates;
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (counts[i] >= 0)
+      *fields[i] = counts[i];
+
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file exists already. Name a new file."));
+      return EXIT_USER_ERROR;
+    }
+
+  start = g_get_monotonic_time ();
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  if (!tov_generate (store, &options, &error))
+    {
+      g_clear_object (&store);
+      for (const char *suffix = ""; suffix != NULL;
+           suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+        {
+          g_autofree char *path = g_strconcat (argv[1], suffix, NULL);
+
+          remove (path);
+        }
+      return fail (error);
+    }
+
+  print_counts (store);
+  g_printerr (_("Written in %.1f s\n"), (g_get_monotonic_time () - start) / 1e6);
+  return 0;
+}
+
 static const Command commands[] = {
   { "demo", "FILE", N_("Write the demo portfolio to a new file"), command_demo },
   { "init", "FILE", N_("Create an empty portfolio"), command_init },
@@ -401,6 +491,7 @@ static const Command commands[] = {
   { "check", "FILE", N_("Check integrity, schema version and counts"), command_check },
   { "stats", "FILE", N_("Count the records of each kind"), command_stats },
   { "status-sheet", "FILE SHEET -o OUT.pdf", N_("Write a status sheet as PDF (--plan, --project, --portfolio, --partnerships)"), command_status_sheet },
+  { "generate", "OUT --scale SCALE", N_("Write a made-up portfolio for benchmarks (small, medium, large, huge)"), command_generate },
 };
 
 static int

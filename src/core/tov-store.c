@@ -379,6 +379,12 @@ track_change (void          *data,
   TovStore *self = data;
   const char *interned = g_intern_string (table);
 
+  /* Triggers keep other tables up to date, such as the search index;
+   * only the records' own tables are anyone's to watch.
+   */
+  if (tov_record_type_from_table (interned) == G_TYPE_INVALID)
+    return;
+
   g_hash_table_add (self->changed_tables, (gpointer) interned);
   if (op == SQLITE_DELETE || self->too_many_rows)
     return;

@@ -203,26 +203,39 @@ find_binding (TovForm    *self,
   return NULL;
 }
 
+/* Whether the period's end comes before its start. Dates compare as
+ * ISO text; whole numbers (years) as numbers, where 0 means not given.
+ */
+static gboolean
+period_is_reversed (TovForm *self)
+{
+  const GValue *start = tov_record_peek_value (self->record, self->start_field);
+  const GValue *end = tov_record_peek_value (self->record, self->end_field);
+
+  if (G_VALUE_HOLDS_INT64 (start))
+    return g_value_get_int64 (start) > 0 && g_value_get_int64 (end) > 0 &&
+           g_value_get_int64 (end) < g_value_get_int64 (start);
+
+  return g_value_get_string (start) != NULL && g_value_get_string (end) != NULL &&
+         tov_date_compare (g_value_get_string (end), g_value_get_string (start)) < 0;
+}
+
 /* An end before its start is the end's error, shown at the end's row. */
 static void
 check_period (TovForm *self)
 {
   Binding *end;
-  const char *start_date;
-  const char *end_date;
 
   if (self->start_field == NULL)
     return;
 
   end = find_binding (self, self->end_field);
-  start_date = tov_record_get_string (self->record, self->start_field);
-  end_date = tov_record_get_string (self->record, self->end_field);
   if (end == NULL || (end->error != NULL && !g_object_get_data (G_OBJECT (end->widget), "period-error")))
     return;
 
   g_clear_pointer (&end->error, g_free);
   g_object_set_data (G_OBJECT (end->widget), "period-error", NULL);
-  if (start_date != NULL && end_date != NULL && tov_date_compare (end_date, start_date) < 0)
+  if (period_is_reversed (self))
     {
       end->error = g_strdup (_("ends before it starts"));
       g_object_set_data (G_OBJECT (end->widget), "period-error", GINT_TO_POINTER (TRUE));
@@ -459,8 +472,8 @@ tov_form_add_date (TovForm     *self,
 /**
  * tov_form_add_period:
  *
- * Refuses an @end_field date before the @start_field date. Both must be
- * added with tov_form_add_date().
+ * Refuses an @end_field before the @start_field: two dates added with
+ * tov_form_add_date(), or two years added with tov_form_add_int().
  */
 void
 tov_form_add_period (TovForm    *self,

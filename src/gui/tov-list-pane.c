@@ -190,6 +190,14 @@ tov_list_pane_get_selected (TovListPane *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+void
+tov_list_pane_unselect (TovListPane *self)
+{
+  g_return_if_fail (TOV_IS_LIST_PANE (self));
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
 /**
  * tov_list_pane_select:
  *

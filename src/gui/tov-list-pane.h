@@ -19,6 +19,7 @@ void       tov_list_pane_set_model    (TovListPane   *self,
 TovRecord *tov_list_pane_get_selected (TovListPane   *self);
 gboolean   tov_list_pane_select       (TovListPane   *self,
                                        TovRecord     *record);
+void       tov_list_pane_unselect     (TovListPane   *self);
 void       tov_list_pane_start_search (TovListPane   *self);
 void       tov_list_pane_stop_search  (TovListPane   *self);
 

@@ -1,9 +1,8 @@
 /* tov-plan-editor.c: the form of an action plan.
  *
  * A plan cannot be saved without its policy, so the form can make a new
- * policy on the spot and select it. Its period is a span of years; a plan
- * that ends before it starts is refused at the "To year" row, the way
- * TovForm refuses a period of dates.
+ * policy on the spot and select it. A plan that ends before it starts is
+ * refused at the "To year" row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +14,6 @@
 
 #include "tov-editor-dialog.h"
 #include "tov-form.h"
-#include "tov-labels.h"
 #include "tov-plan-editor.h"
 #include "tov-policy-editor.h"
 #include "tov-records.h"
@@ -26,7 +24,6 @@ struct _TovPlanEditor
 
   TovStore *store;
   TovForm *form;
-  gboolean period_error;
 
   AdwComboRow *policy_row;
   AdwEntryRow *title_row;
@@ -37,59 +34,6 @@ struct _TovPlanEditor
 G_DEFINE_FINAL_TYPE (TovPlanEditor, tov_plan_editor, ADW_TYPE_PREFERENCES_PAGE)
 
 /* Whether the row holds a year the form has read into the record. */
-static gboolean
-row_has_year (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return g_ascii_string_to_signed (text, 10, 1, 9999, NULL, NULL);
-}
-
-static gboolean
-period_is_valid (TovPlanEditor *self)
-{
-  TovRecord *plan = tov_form_get_record (self->form);
-
-  /* A year left out, or one the form refuses itself, is no period to check. */
-  if (!row_has_year (self->from_row) || !row_has_year (self->to_row))
-    return TRUE;
-  return tov_record_get_int (plan, "period-to") >= tov_record_get_int (plan, "period-from");
-}
-
-/* The form has shown each row's own state by now, and enabled Save if
- * every field is valid; an end before the start takes Save back and says
- * why at the end's row.
- */
-static void
-check_period (TovPlanEditor *self)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), TOV_TYPE_EDITOR_DIALOG);
-  gboolean valid = period_is_valid (self);
-
-  if (!valid)
-    {
-      /* Translators: a form field's label and why its value is refused */
-      g_autofree char *title = g_strdup_printf (_("%s: %s"), tov_field_label ("period-to"),
-                                                _("ends before it starts"));
-
-      self->period_error = TRUE;
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), title);
-      gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->to_row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else if (self->period_error)
-    {
-      /* The form shows the row's own state again when its text is read again. */
-      self->period_error = FALSE;
-      g_signal_emit_by_name (self->to_row, "changed");
-    }
-
-  if (dialog != NULL)
-    gtk_widget_action_set_enabled (dialog, "editor.save", valid && tov_form_get_valid (self->form));
-}
-
 static void
 on_policy_saved (TovPlanEditor *self,
                  TovRecord     *policy)
@@ -172,18 +116,11 @@ tov_plan_editor_new (GtkWindow *parent,
   tov_form_add_text (self->form, self->title_row, "title");
   tov_form_add_int (self->form, self->from_row, "period-from");
   tov_form_add_int (self->form, self->to_row, "period-to");
+  tov_form_add_period (self->form, "period-from", "period-to");
 
   dialog = GTK_WINDOW (tov_editor_dialog_new (parent, plan ? _("Edit Action Plan") : _("New Action Plan"),
                                               self->form, GTK_WIDGET (self)));
   gtk_window_set_default_size (dialog, 520, 520);
-
-  /* Connected after the rows' and the dialog's own handlers, so that the
-   * check of the period has the last word on the row and on Save.
-   */
-  g_signal_connect_object (self->from_row, "changed", G_CALLBACK (check_period), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->to_row, "changed", G_CALLBACK (check_period), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->form, "notify::valid", G_CALLBACK (check_period), self, G_CONNECT_SWAPPED);
-  check_period (self);
 
   return dialog;
 }

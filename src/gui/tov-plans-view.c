@@ -21,7 +21,7 @@
 #include "tov-plans-view.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
-#include "tov-window.h"
+#include "tov-section.h"
 
 struct _TovPlansView
 {
@@ -52,6 +52,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_FOLDED,
+  PROP_SUBJECT,
   N_PROPS
 };
 
@@ -218,7 +219,7 @@ update_detail (TovPlansView *self)
   g_autofree char *title = NULL;
 
   if (initiative != NULL)
-    title = g_strdup_printf (_("Initiative %" G_GINT64_FORMAT), tov_record_get_int (initiative, "number"));
+    title = g_strdup_printf (_("Initiative %d"), (int) tov_record_get_int (initiative, "number"));
   adw_window_title_set_title (self->detail_title, title ? title : "");
   gtk_stack_set_visible_child_name (self->detail_stack, initiative ? "initiative" : "none");
 }
@@ -255,11 +256,13 @@ show_plans (TovPlansView *self)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
 
-  /* A condition on no plan keeps the list empty rather than showing all. */
+  /* A condition on no plan keeps the list empty rather than showing all;
+   * the next plan shows all of its initiatives, not those of a search.
+   */
   if (self->initiatives != NULL)
     tov_query_model_set_text_condition (self->initiatives, "plan_id", "");
-  tov_list_pane_set_model (self->plans_pane, NULL);
-  tov_list_pane_set_model (self->plans_pane, self->plans);
+  tov_list_pane_stop_search (self->initiatives_pane);
+  tov_list_pane_unselect (self->plans_pane);
 
   gtk_stack_set_visible_child_name (self->list_stack, "plans");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -267,14 +270,27 @@ show_plans (TovPlansView *self)
   update_actions (self);
 }
 
+/* Side by side with the page, a click on a plan selects it, and that
+ * shows its initiatives. Alone on screen the pane selects the row under
+ * the pointer and opens it with a click, so only opening shows them.
+ */
 static void
 on_plan_selected (TovPlansView *self)
 {
   TovRecord *plan = tov_list_pane_get_selected (self->plans_pane);
 
-  if (plan != NULL && showing_plans (self))
+  if (plan != NULL && showing_plans (self) && !adw_leaflet_get_folded (self->leaflet))
     show_plan (self, plan);
   update_actions (self);
+}
+
+static void
+on_plan_activated (TovPlansView *self)
+{
+  TovRecord *plan = tov_list_pane_get_selected (self->plans_pane);
+
+  if (plan != NULL && showing_plans (self))
+    show_plan (self, plan);
 }
 
 static void
@@ -410,23 +426,6 @@ open_initiative_editor (TovPlansView *self,
 }
 
 static void
-delete_record (TovPlansView *self,
-               TovRecord    *record)
-{
-  TovWindow *window = TOV_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  g_autoptr(TovRecord) doomed = g_object_ref (record);
-  g_autoptr(GError) error = NULL;
-
-  /* The store deletes a plan's initiatives and their status with it, and
-   * brings them all back on undo.
-   */
-  if (!tov_store_delete (self->store, doomed, &error))
-    tov_window_toast_error (window, error);
-  else
-    tov_window_toast_deleted (window, tov_record_get_string (doomed, "title"));
-}
-
-static void
 new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -460,7 +459,10 @@ delete_action (GtkWidget  *widget,
 {
   TovPlansView *self = TOV_PLANS_VIEW (widget);
 
-  delete_record (self, current_record (self));
+  /* The store deletes a plan's initiatives and their status with it, and
+   * brings them all back on undo.
+   */
+  tov_section_delete (widget, self->store, current_record (self), NULL);
 }
 
 static void
@@ -480,7 +482,7 @@ delete_plan_action (GtkWidget  *widget,
 {
   TovPlansView *self = TOV_PLANS_VIEW (widget);
 
-  delete_record (self, self->plan);
+  tov_section_delete (widget, self->store, self->plan, NULL);
 }
 
 static void
@@ -537,6 +539,10 @@ tov_plans_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
 
+    case PROP_SUBJECT:
+      g_value_set_object (value, self->plan);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -585,6 +591,10 @@ tov_plans_view_class_init (TovPlansViewClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The action plan a status sheet is printed for: the open one. */
+  properties[PROP_SUBJECT] =
+    g_param_spec_object ("subject", NULL, NULL, TOV_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TOV_TYPE_ACTION_PLAN);
@@ -605,6 +615,7 @@ tov_plans_view_class_init (TovPlansViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovPlansView, detail_title);
   gtk_widget_class_bind_template_child (widget_class, TovPlansView, detail_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_initiative_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_initiative_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_list);

@@ -38,6 +38,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_FOLDED,
+  PROP_SUBJECT,
   N_PROPS
 };
 
@@ -183,6 +184,10 @@ tov_projects_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
 
+    case PROP_SUBJECT:
+      g_value_set_object (value, selected_project (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -231,6 +236,10 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The project a status sheet is printed for: the selected one. */
+  properties[PROP_SUBJECT] =
+    g_param_spec_object ("subject", NULL, NULL, TOV_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TOV_TYPE_PROJECT);

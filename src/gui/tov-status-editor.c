@@ -61,7 +61,7 @@ subject_field (TovRecord *subject)
  * @subject: (nullable): the project, initiative or partnership a new
  *   status is about
  *
- * A new status is dated today and carries on the subject's latest state.
+ * A new status is dated today.
  *
  * Returns: (transfer none): the editor dialog
  */

@@ -12,6 +12,7 @@
 #include "tov-budget-view.h"
 #include "tov-json.h"
 #include "tov-partnerships-view.h"
+#include "tov-print-operation.h"
 #include "tov-plans-view.h"
 #include "tov-projects-view.h"
 #include "tov-window.h"
@@ -71,7 +72,7 @@ on_store_changed (TovWindow *self)
 
 /**
  * tov_window_show_section:
- * @name: "projects", "budget" or "partnerships"
+ * @name: "projects", "budget", "partnerships" or "plans"
  */
 void
 tov_window_show_section (TovWindow  *self,
@@ -162,6 +163,100 @@ save_copy_action (GtkWidget  *widget,
                           tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (self->store)), "name"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The status sheet for what the window shows: the selected project's, the
+ * open action plan's, the agreements', or the portfolio overview.
+ */
+static TovReport *
+current_report (TovWindow *self)
+{
+  GtkWidget *view = visible_view (self);
+  const char *section = gtk_stack_get_visible_child_name (self->stack);
+  g_autoptr(TovRecord) subject = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), "subject") != NULL)
+    g_object_get (view, "subject", &subject, NULL);
+
+  if (g_str_equal (section, "partnerships"))
+    return tov_report_new (self->store, TOV_SHEET_PARTNERSHIPS, NULL);
+  if (g_str_equal (section, "plans"))
+    return subject ? tov_report_new (self->store, TOV_SHEET_ACTION_PLAN, subject) : NULL;
+  if (g_str_equal (section, "projects") && subject != NULL)
+    return tov_report_new (self->store, TOV_SHEET_PROJECT, subject);
+  return tov_report_new (self->store, TOV_SHEET_PORTFOLIO, NULL);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+  g_autoptr(TovReport) report = current_report (self);
+  g_autoptr(TovPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (report == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Open an action plan to print its status")));
+      return;
+    }
+
+  operation = tov_print_operation_new (report);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    tov_window_toast_error (self, error);
+}
+
+static void
+on_export_pdf_response (GtkNativeDialog *dialog,
+                        int              response,
+                        TovWindow       *self)
+{
+  TovReport *report = g_object_get_data (G_OBJECT (dialog), "report");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!tov_report_write_pdf (report, path, &error))
+        tov_window_toast_error (self, error);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Status sheet saved as PDF")));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+  TovReport *report = current_report (self);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (report == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Open an action plan to print its status")));
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.pdf", tov_report_get_title (report));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_set_data_full (G_OBJECT (dialog), "report", report, g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_pdf_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -447,7 +542,8 @@ tov_window_class_init (TovWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

@@ -104,7 +104,26 @@ struct _TovReportPages
 
   GArray *placements;    /* Placement, page after page */
   GArray *page_starts;   /* guint: each page's first placement */
+
+  /* Short texts recur: states, amounts, table headers on every page. */
+  GHashTable *layout_cache;   /* key → PangoLayout */
+
+  /* The layouts measured, kept for drawing while they fit the budget:
+   * per block a GPtrArray of PangoLayout, by span, or NULL.
+   */
+  GPtrArray *kept;
+  gsize kept_bytes;
 };
+
+/* About 45 bytes of layout per byte of text: a sheet of some hundred
+ * pages is laid out once, and a longer one lays out its later pages again
+ * as it draws them.
+ */
+#define KEPT_TEXT_BUDGET (1024 * 1024)
+
+/* Texts up to this many bytes are laid out once per style and width. */
+#define MAX_CACHED_TEXT 40
+#define MAX_CACHED_LAYOUTS 2000
 
 /* Layouts ---------------------------------------------------------------- */
 
@@ -150,6 +169,36 @@ make_layout (TovReportPages *self,
       pango_attr_list_insert (attrs, bold);
       pango_layout_set_attributes (layout, attrs);
     }
+
+  return layout;
+}
+
+/* Like make_layout(), but a short plain text is laid out only once: the
+ * layout is shared, and callers must not change it.
+ */
+static PangoLayout *
+shared_layout (TovReportPages *self,
+               TovTextStyle    style,
+               const char     *text,
+               guint           bold_lines,
+               double          width,
+               PangoAlignment  align)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (strlen (text) > MAX_CACHED_TEXT)
+    return make_layout (self, style, text, FALSE, bold_lines, width, align);
+
+  key = g_strdup_printf ("%d %u %d %d %s", style, bold_lines, pango_units_from_double (width), align, text);
+  layout = g_hash_table_lookup (self->layout_cache, key);
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  if (g_hash_table_size (self->layout_cache) >= MAX_CACHED_LAYOUTS)
+    g_hash_table_remove_all (self->layout_cache);
+  layout = make_layout (self, style, text, FALSE, bold_lines, width, align);
+  g_hash_table_insert (self->layout_cache, g_steal_pointer (&key), g_object_ref (layout));
 
   return layout;
 }
@@ -277,9 +326,9 @@ cell_layout (TovReportPages *self,
     return NULL;
 
   column_geometry (self, table, column, &x, &width);
-  return make_layout (self, cell_style (table, row, column), text, FALSE,
-                      row != ROW_HEADER && table->columns[column].bold_first ? 1 : 0,
-                      width - pad.left - pad.right, table->columns[column].align);
+  return shared_layout (self, cell_style (table, row, column), text,
+                        row != ROW_HEADER && table->columns[column].bold_first ? 1 : 0,
+                        width - pad.left - pad.right, table->columns[column].align);
 }
 
 /* Measuring --------------------------------------------------------------- */
@@ -311,13 +360,48 @@ add_span (BlockMetrics *metrics,
   g_array_append_val (metrics->spans, span);
 }
 
+/* The free functions of arrays that hold NULL among their elements. */
+static void
+unref_layout (gpointer layout)
+{
+  g_clear_object (&layout);
+}
+
+static void
+unref_kept (gpointer kept)
+{
+  g_clear_pointer (&kept, g_ptr_array_unref);
+}
+
+static void
+keep_layout (TovReportPages *self,
+             GPtrArray      *kept,
+             PangoLayout    *layout)
+{
+  if (kept == NULL)
+    return;
+
+  g_ptr_array_add (kept, layout ? g_object_ref (layout) : NULL);
+  if (layout != NULL)
+    self->kept_bytes += strlen (pango_layout_get_text (layout));
+}
+
 static void
 measure_block (TovReportPages *self,
-               TovReportBlock *block,
+               guint           index,
                BlockMetrics   *metrics)
 {
+  TovReportBlock *block = tov_report_blocks_get_block (self->blocks, index);
+  GPtrArray *kept = NULL;
+
   metrics->ends = g_array_new (FALSE, FALSE, sizeof (double));
   metrics->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  if (self->kept_bytes < KEPT_TEXT_BUDGET && block->kind != TOV_BLOCK_RULE && block->kind != TOV_BLOCK_SPACE)
+    {
+      kept = g_ptr_array_new_with_free_func (unref_layout);
+      g_ptr_array_index (self->kept, index) = kept;
+    }
 
   if (block->kind == TOV_BLOCK_TEXT)
     {
@@ -327,6 +411,7 @@ measure_block (TovReportPages *self,
       if (block->text[0] != '\0')
         layout = text_layout (self, block, &x);
       add_span (metrics, layout);
+      keep_layout (self, kept, layout);
     }
   else if (block->kind == TOV_BLOCK_TABLE)
     {
@@ -341,8 +426,39 @@ measure_block (TovReportPages *self,
             if (row != ROW_HEADER || header)
               layout = cell_layout (self, table, row, column);
             add_span (metrics, layout);
+            keep_layout (self, kept, layout);
           }
     }
+}
+
+/* The layout measured for span @span of block @block, if it was kept. */
+static PangoLayout *
+kept_layout (TovReportPages *self,
+             guint           block,
+             guint           span)
+{
+  GPtrArray *kept = g_ptr_array_index (self->kept, block);
+  PangoLayout *layout;
+
+  if (kept == NULL || span >= kept->len)
+    return NULL;
+  layout = g_ptr_array_index (kept, span);
+  return layout ? g_object_ref (layout) : NULL;
+}
+
+/**
+ * tov_report_pages_drop_layouts:
+ *
+ * Lets go of the layouts kept from measuring: the pages can still be
+ * drawn, laying them out again.
+ */
+void
+tov_report_pages_drop_layouts (TovReportPages *self)
+{
+  for (guint i = 0; i < self->kept->len; i++)
+    g_clear_pointer (&g_ptr_array_index (self->kept, i), g_ptr_array_unref);
+  self->kept_bytes = 0;
+  g_hash_table_remove_all (self->layout_cache);
 }
 
 static void
@@ -782,7 +898,7 @@ paginate (TovReportPages *self)
   Flow flow = { self, g_new0 (BlockMetrics, n_blocks), n_blocks, 0, TRUE };
 
   for (guint i = 0; i < n_blocks; i++)
-    measure_block (self, tov_report_blocks_get_block (self->blocks, i), &flow.metrics[i]);
+    measure_block (self, i, &flow.metrics[i]);
 
   flow_new_page (&flow);
   for (guint i = 0; i < n_blocks; i++)
@@ -843,6 +959,9 @@ tov_report_pages_new (TovReportBlocks *blocks,
   self->bottom = page_height - MARGIN_Y;
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->kept = g_ptr_array_new_full (tov_report_blocks_get_n_blocks (blocks), unref_kept);
+  g_ptr_array_set_size (self->kept, tov_report_blocks_get_n_blocks (blocks));
 
   for (guint i = 0; i < TOV_N_TEXT_STYLES; i++)
     {
@@ -866,6 +985,8 @@ tov_report_pages_free (TovReportPages *self)
     pango_font_description_free (self->fonts[i]);
   g_array_unref (self->placements);
   g_array_unref (self->page_starts);
+  g_hash_table_unref (self->layout_cache);
+  g_ptr_array_unref (self->kept);
   g_object_unref (self->context);
   g_free (self);
 }
@@ -939,6 +1060,7 @@ draw_row (TovReportPages  *self,
           TovReportBlock  *block,
           const Placement *placement)
 {
+  guint first_span = (placement->row + 1) * block->table->n_columns;
   TovReportTable *table = block->table;
   int row = placement->row;
   TovRowStyle style = row >= 0 ? ((TovReportRow *) g_ptr_array_index (table->rows, row))->style : TOV_ROW_NORMAL;
@@ -960,9 +1082,11 @@ draw_row (TovReportPages  *self,
 
   for (guint column = 0; column < table->n_columns; column++)
     {
-      g_autoptr(PangoLayout) layout = cell_layout (self, table, row, column);
+      g_autoptr(PangoLayout) layout = kept_layout (self, placement->block, first_span + column);
       double x, width;
 
+      if (layout == NULL)
+        layout = cell_layout (self, table, row, column);
       if (layout == NULL)
         continue;
 
@@ -995,9 +1119,11 @@ draw_placement (TovReportPages  *self,
     {
     case TOV_BLOCK_TEXT:
       {
-        double x;
-        g_autoptr(PangoLayout) layout = text_layout (self, block, &x);
+        double x = (block->flags & TOV_BLOCK_BULLET) ? BULLET_INDENT : 0;
+        g_autoptr(PangoLayout) layout = kept_layout (self, placement->block, 0);
 
+        if (layout == NULL)
+          layout = text_layout (self, block, &x);
         set_source (cr, style_specs[block->style].color);
         draw_window (cr, layout, self->left + x, placement->y, placement->from, placement->to);
       }

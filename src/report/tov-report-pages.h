@@ -26,6 +26,7 @@ TovReportPages *tov_report_pages_new         (TovReportBlocks    *blocks,
                                               double              page_width,
                                               double              page_height);
 void            tov_report_pages_free        (TovReportPages     *self);
+void            tov_report_pages_drop_layouts (TovReportPages    *self);
 guint           tov_report_pages_get_n_pages (TovReportPages     *self);
 void            tov_report_pages_draw        (TovReportPages     *self,
                                               cairo_t            *cr,

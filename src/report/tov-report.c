@@ -447,6 +447,7 @@ render_pdf (TovReport  *self,
       tov_report_draw_page (self, cr, page);
       cairo_show_page (cr);
     }
+  tov_report_pages_drop_layouts (self->pages);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
