@@ -464,7 +464,7 @@ tov_record_validate (TovRecord  *self,
         }
     }
 
-  return TRUE;
+  return klass->validate == NULL || klass->validate (self, error);
 }
 
 static GParamSpec *

@@ -31,6 +31,10 @@ struct _TovRecordClass
 
   GParamSpec **fields;
   guint n_fields;
+
+  /* Rules across fields, beyond each field's own; may be NULL. */
+  gboolean (*validate) (TovRecord  *self,
+                        GError    **error);
 };
 
 void          tov_record_class_install_fields (TovRecordClass  *klass,

@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tov-enum-types.h"
+#include "tov-error.h"
 #include "tov-initiative.h"
 #include "tov-partnership.h"
 #include "tov-project.h"
@@ -16,6 +19,26 @@ struct _TovStatusUpdate
 };
 
 G_DEFINE_FINAL_TYPE (TovStatusUpdate, tov_status_update, TOV_TYPE_RECORD)
+
+/* A status is about exactly one thing: a project, an initiative or a partnership. */
+static gboolean
+tov_status_update_validate (TovRecord  *record,
+                            GError    **error)
+{
+  const char *subjects[] = { "project-id", "initiative-id", "partnership-id" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    n += tov_record_get_string (record, subjects[i]) != NULL;
+
+  if (n != 1)
+    {
+      g_set_error_literal (error, TOV_ERROR, TOV_ERROR_INVALID,
+                           _("A status belongs to one project, initiative or partnership."));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 tov_status_update_class_init (TovStatusUpdateClass *klass)
@@ -34,6 +57,7 @@ tov_status_update_class_init (TovStatusUpdateClass *klass)
   record_class->collection = "status_updates";
   record_class->natural_order = "date DESC, created DESC";
   record_class->label = "text";
+  record_class->validate = tov_status_update_validate;
   tov_record_class_install_fields (record_class, fields, G_N_ELEMENTS (fields));
 }
 

@@ -1005,6 +1005,9 @@ tov_store_save_all (TovStore   *self,
                     GPtrArray  *records,
                     GError    **error)
 {
+  TovPortfolio *imported = NULL;
+  g_autoptr(TovPortfolio) previous = NULL;
+
   g_return_val_if_fail (TOV_IS_STORE (self), FALSE);
 
   for (guint i = 0; i < records->len; i++)
@@ -1041,10 +1044,21 @@ tov_store_save_all (TovStore   *self,
           }
         sqlite3_bind_text (stmt, 1, tov_record_get_id (TOV_RECORD (self->portfolio)), -1, SQLITE_TRANSIENT);
         sqlite3_step (stmt);
-        g_set_object (&self->portfolio, g_ptr_array_index (records, i));
+        imported = g_ptr_array_index (records, i);
       }
 
-  return commit (self, error);
+  /* Set before the commit, so that ::changed reports the new portfolio;
+   * a commit that fails puts the old one back.
+   */
+  previous = g_object_ref (self->portfolio);
+  if (imported != NULL)
+    g_set_object (&self->portfolio, imported);
+  if (!commit (self, error))
+    {
+      g_set_object (&self->portfolio, previous);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -113,6 +113,16 @@ struct _TovReportPages
    */
   GPtrArray *kept;
   gsize kept_bytes;
+
+  /* Per style, where the lines of a one-line cell end: the same for any
+   * text that the style's first font covers.
+   */
+  struct {
+    gboolean   tried;
+    PangoFont *font;    /* NULL when the grid is unknown */
+    double     first;
+    double     step;
+  } grids[TOV_N_TEXT_STYLES];
 };
 
 /* About 45 bytes of layout per byte of text: a sheet of some hundred
@@ -134,31 +144,38 @@ set_source (cairo_t *cr,
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
-/* @bold_lines: how many of the first lines of plain @text are bold */
+typedef enum
+{
+  LAYOUT_MARKUP    = 1 << 0,  /* @text is escaped markup */
+  LAYOUT_BOLD_HEAD = 1 << 1,  /* the first line of plain @text is bold */
+  LAYOUT_ONE_LINE  = 1 << 2,  /* every line is cut with "…", never wrapped */
+} LayoutFlags;
+
 static PangoLayout *
 make_layout (TovReportPages *self,
              TovTextStyle    style,
              const char     *text,
-             gboolean        markup,
-             guint           bold_lines,
+             LayoutFlags     flags,
              double          width,
              PangoAlignment  align)
 {
   PangoLayout *layout = pango_layout_new (self->context);
 
-  g_assert (!markup || bold_lines == 0);
+  g_assert (!(flags & LAYOUT_MARKUP) || !(flags & LAYOUT_BOLD_HEAD));
 
   pango_layout_set_font_description (layout, self->fonts[style]);
   pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (flags & LAYOUT_ONE_LINE)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, align);
   pango_layout_set_line_spacing (layout, style_specs[style].line_spacing);
-  if (markup)
+  if (flags & LAYOUT_MARKUP)
     pango_layout_set_markup (layout, text, -1);
   else
     pango_layout_set_text (layout, text, -1);
 
-  if (bold_lines > 0)
+  if (flags & LAYOUT_BOLD_HEAD)
     {
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
@@ -180,7 +197,7 @@ static PangoLayout *
 shared_layout (TovReportPages *self,
                TovTextStyle    style,
                const char     *text,
-               guint           bold_lines,
+               LayoutFlags     flags,
                double          width,
                PangoAlignment  align)
 {
@@ -188,16 +205,16 @@ shared_layout (TovReportPages *self,
   PangoLayout *layout;
 
   if (strlen (text) > MAX_CACHED_TEXT)
-    return make_layout (self, style, text, FALSE, bold_lines, width, align);
+    return make_layout (self, style, text, flags, width, align);
 
-  key = g_strdup_printf ("%d %u %d %d %s", style, bold_lines, pango_units_from_double (width), align, text);
+  key = g_strdup_printf ("%d %u %d %d %s", style, flags, pango_units_from_double (width), align, text);
   layout = g_hash_table_lookup (self->layout_cache, key);
   if (layout != NULL)
     return g_object_ref (layout);
 
   if (g_hash_table_size (self->layout_cache) >= MAX_CACHED_LAYOUTS)
     g_hash_table_remove_all (self->layout_cache);
-  layout = make_layout (self, style, text, FALSE, bold_lines, width, align);
+  layout = make_layout (self, style, text, flags, width, align);
   g_hash_table_insert (self->layout_cache, g_steal_pointer (&key), g_object_ref (layout));
 
   return layout;
@@ -215,7 +232,7 @@ text_layout (TovReportPages *self,
   gboolean bullet = (block->flags & TOV_BLOCK_BULLET) != 0;
   double indent = bullet ? BULLET_INDENT : 0;
   PangoLayout *layout = make_layout (self, block->style, block->text,
-                                     (block->flags & TOV_BLOCK_MARKUP) != 0, 0,
+                                     (block->flags & TOV_BLOCK_MARKUP) ? LAYOUT_MARKUP : 0,
                                      self->width - indent, PANGO_ALIGN_LEFT);
 
   if (bullet)
@@ -311,6 +328,20 @@ column_geometry (TovReportPages *self,
   *width = table->columns[column].width * self->width;
 }
 
+static LayoutFlags
+cell_flags (TovReportTable *table,
+            int             row,
+            guint           column)
+{
+  LayoutFlags flags = 0;
+
+  if (row != ROW_HEADER && table->columns[column].bold_first)
+    flags |= LAYOUT_BOLD_HEAD;
+  if (row != ROW_HEADER && table->columns[column].one_line)
+    flags |= LAYOUT_ONE_LINE;
+  return flags;
+}
+
 /* The layout of a table cell, or %NULL for an empty one. */
 static PangoLayout *
 cell_layout (TovReportPages *self,
@@ -326,8 +357,7 @@ cell_layout (TovReportPages *self,
     return NULL;
 
   column_geometry (self, table, column, &x, &width);
-  return shared_layout (self, cell_style (table, row, column), text,
-                        row != ROW_HEADER && table->columns[column].bold_first ? 1 : 0,
+  return shared_layout (self, cell_style (table, row, column), text, cell_flags (table, row, column),
                         width - pad.left - pad.right, table->columns[column].align);
 }
 
@@ -386,6 +416,97 @@ keep_layout (TovReportPages *self,
     self->kept_bytes += strlen (pango_layout_get_text (layout));
 }
 
+/* Works out the line grid of one-line cells in @style, from a sample. */
+static void
+ensure_grid (TovReportPages *self,
+             TovTextStyle    style)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutIter *iter;
+  PangoFont *font;
+  double ends[3];
+  guint n = 0;
+
+  if (self->grids[style].tried)
+    return;
+  self->grids[style].tried = TRUE;
+
+  font = pango_context_load_font (self->context, self->fonts[style]);
+  if (font == NULL)
+    return;
+  if (!pango_font_has_char (font, 0x2026 /* … */))
+    {
+      g_object_unref (font);
+      return;
+    }
+
+  layout = make_layout (self, style, "Åg\nÅg\nÅg", LAYOUT_ONE_LINE, 200, PANGO_ALIGN_LEFT);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (n < G_N_ELEMENTS (ends))
+        ends[n] = pango_units_to_double (y1);
+      n++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  if (n != 3 || ends[2] - ends[1] != ends[1] - ends[0])
+    {
+      g_object_unref (font);
+      return;
+    }
+
+  self->grids[style].font = font;
+  self->grids[style].first = ends[0];
+  self->grids[style].step = ends[1] - ends[0];
+}
+
+/* Adds the span of a one-line cell without laying it out, when every
+ * character of @text is in the style's first font, so that its lines are
+ * as high as the sample's. Returns %FALSE when the cell must be measured.
+ */
+static gboolean
+add_grid_span (TovReportPages *self,
+               BlockMetrics   *metrics,
+               TovTextStyle    style,
+               const char     *text)
+{
+  Span span = { metrics->ends->len, 0 };
+  guint n_lines = 1;
+
+  if (text[0] != '\0')
+    {
+      ensure_grid (self, style);
+      if (self->grids[style].font == NULL)
+        return FALSE;
+
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '\n')
+            n_lines++;
+          else if (!pango_font_has_char (self->grids[style].font, c))
+            return FALSE;
+        }
+
+      for (guint i = 0; i < n_lines; i++)
+        {
+          double end = self->grids[style].first + i * self->grids[style].step;
+
+          g_array_append_val (metrics->ends, end);
+        }
+      span.n = n_lines;
+    }
+
+  g_array_append_val (metrics->spans, span);
+  return TRUE;
+}
+
 static void
 measure_block (TovReportPages *self,
                guint           index,
@@ -422,6 +543,14 @@ measure_block (TovReportPages *self,
         for (guint column = 0; column < table->n_columns; column++)
           {
             g_autoptr(PangoLayout) layout = NULL;
+            LayoutFlags flags = cell_flags (table, row, column);
+
+            if (flags == LAYOUT_ONE_LINE &&
+                add_grid_span (self, metrics, cell_style (table, row, column), cell_text (table, row, column)))
+              {
+                keep_layout (self, kept, NULL);
+                continue;
+              }
 
             if (row != ROW_HEADER || header)
               layout = cell_layout (self, table, row, column);
@@ -982,7 +1111,10 @@ tov_report_pages_free (TovReportPages *self)
     return;
 
   for (guint i = 0; i < TOV_N_TEXT_STYLES; i++)
-    pango_font_description_free (self->fonts[i]);
+    {
+      pango_font_description_free (self->fonts[i]);
+      g_clear_object (&self->grids[i].font);
+    }
   g_array_unref (self->placements);
   g_array_unref (self->page_starts);
   g_hash_table_unref (self->layout_cache);
@@ -1156,7 +1288,7 @@ draw_decor_text (TovReportPages *self,
   if (text == NULL || text[0] == '\0')
     return;
 
-  layout = make_layout (self, TOV_TEXT_PAGE, text, FALSE, 0, self->width, align);
+  layout = make_layout (self, TOV_TEXT_PAGE, text, 0, self->width, align);
   if (bold)
     {
       g_autoptr(PangoFontDescription) font = pango_font_description_copy (self->fonts[TOV_TEXT_PAGE]);

@@ -6,7 +6,6 @@
  */
 #pragma once
 
-#include "tov-query-model.h"
 #include "tov-record.h"
 #include "tov-report-blocks.h"
 #include "tov-store.h"
@@ -31,7 +30,7 @@ void tov_sheet_add_economy_table  (TovReportBlocks *blocks,
                                    const char      *project_id,
                                    gboolean         short_amounts);
 void tov_sheet_add_status_history (TovReportBlocks *blocks,
-                                   TovQueryModel   *updates,
+                                   GPtrArray       *updates,
                                    const char      *state_label_if_none);
 
 G_END_DECLS

@@ -383,18 +383,21 @@ tov_report_draw_page (TovReport *self,
 
 /* Writing a PDF ------------------------------------------------------------ */
 
+/* Cairo writes a PDF a few bytes at a time: they go out in 64 kB writes. */
+#define PDF_BUFFER_SIZE (64 * 1024)
+
 typedef struct
 {
   int fd;
   int saved_errno;
+  GByteArray *buffer;
 } PdfStream;
 
-static cairo_status_t
-write_to_fd (void                *data,
-             const unsigned char *bytes,
-             unsigned int         length)
+static gboolean
+flush_stream (PdfStream *stream)
 {
-  PdfStream *stream = data;
+  const guint8 *bytes = stream->buffer->data;
+  gsize length = stream->buffer->len;
 
   while (length > 0)
     {
@@ -405,11 +408,26 @@ write_to_fd (void                *data,
       if (written <= 0)
         {
           stream->saved_errno = written < 0 ? errno : EIO;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       bytes += written;
       length -= written;
     }
+
+  g_byte_array_set_size (stream->buffer, 0);
+  return TRUE;
+}
+
+static cairo_status_t
+write_to_stream (void                *data,
+                 const unsigned char *bytes,
+                 unsigned int         length)
+{
+  PdfStream *stream = data;
+
+  g_byte_array_append (stream->buffer, bytes, length);
+  if (stream->buffer->len >= PDF_BUFFER_SIZE && !flush_stream (stream))
+    return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
 }
@@ -426,7 +444,7 @@ render_pdf (TovReport  *self,
   cairo_status_t status;
   guint n_pages;
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_fd, stream, TOV_REPORT_A4_WIDTH, TOV_REPORT_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, TOV_REPORT_A4_WIDTH, TOV_REPORT_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, tov_report_get_title (self));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tovholder");
   cr = cairo_create (surface);
@@ -454,6 +472,9 @@ render_pdf (TovReport  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   g_object_unref (context);
+
+  if (status == CAIRO_STATUS_SUCCESS && !flush_stream (stream))
+    status = CAIRO_STATUS_WRITE_ERROR;
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -485,7 +506,8 @@ tov_report_write_pdf (TovReport   *self,
                       GError     **error)
 {
   g_autofree char *temp = NULL;
-  PdfStream stream = { -1, 0 };
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (PDF_BUFFER_SIZE);
+  PdfStream stream = { -1, 0, buffer };
   int saved_errno;
 
   g_return_val_if_fail (TOV_IS_REPORT (self), FALSE);

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "tov-date.h"
-#include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-report-labels.h"
+#include "tov-report-queries.h"
 #include "tov-report-sheets.h"
 
 /* Fields longer than this do not share a line with another. */
@@ -63,18 +63,12 @@ add_strategy_goals (TovReportBlocks *blocks,
                     TovStore        *store,
                     const char      *policy_id)
 {
-  g_autoptr(TovQueryModel) goals = tov_query_model_new (store, TOV_TYPE_STRATEGY_GOAL);
+  g_autoptr(GPtrArray) goals = tov_report_query_children (store, TOV_TYPE_STRATEGY_GOAL, "policy_id", policy_id);
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n;
 
-  if (policy_id == NULL)
-    return;
-
-  tov_query_model_set_text_condition (goals, "policy_id", policy_id);
-  n = g_list_model_get_n_items (G_LIST_MODEL (goals));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < goals->len; i++)
     {
-      g_autoptr(TovRecord) goal = g_list_model_get_item (G_LIST_MODEL (goals), i);
+      TovRecord *goal = g_ptr_array_index (goals, i);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -146,8 +140,8 @@ add_coordinator_and_period (TovReportBlocks *blocks,
 
 static void
 add_initiative (TovReportBlocks *blocks,
-                TovQueryModel   *updates,
-                TovRecord       *initiative)
+                TovRecord       *initiative,
+                GPtrArray       *updates)
 {
   g_autofree char *heading = g_strdup_printf ("%" G_GINT64_FORMAT ". %s",
                                               tov_record_get_int (initiative, "number"),
@@ -161,27 +155,25 @@ add_initiative (TovReportBlocks *blocks,
   add_coordinator_and_period (blocks, tov_record_get_string (initiative, "coordinator"), period);
   tov_report_blocks_add_field (blocks, "Samarbejdspartnere og interessenter", tov_record_get_string (initiative, "partners"));
   tov_report_blocks_add_field (blocks, "Aktiviteter", tov_record_get_string (initiative, "activities"));
-  tov_query_model_set_text_condition (updates, "initiative_id", tov_record_get_id (initiative));
   tov_sheet_add_status_history (blocks, updates, tov_report_progress_label (tov_record_get_int (initiative, "state")));
 }
 
 /* The date of the latest status of any initiative, for the subtitle. */
 static char *
-latest_status_date (TovQueryModel *updates,
-                    GListModel    *initiatives)
+latest_status_date (GPtrArray *updates_per_initiative)
 {
   const char *latest = NULL;
-  guint n = g_list_model_get_n_items (initiatives);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < updates_per_initiative->len; i++)
     {
-      g_autoptr(TovRecord) initiative = g_list_model_get_item (initiatives, i);
-      g_autoptr(TovRecord) update = NULL;
+      GPtrArray *updates = g_ptr_array_index (updates_per_initiative, i);
+      const char *date;
 
-      tov_query_model_set_text_condition (updates, "initiative_id", tov_record_get_id (initiative));
-      update = g_list_model_get_item (G_LIST_MODEL (updates), 0);
-      if (update != NULL && tov_date_compare (tov_record_get_string (update, "date"), latest) > 0)
-        latest = g_intern_string (tov_record_get_string (update, "date"));
+      if (updates->len == 0)
+        continue;
+      date = tov_record_get_string (g_ptr_array_index (updates, 0), "date");
+      if (tov_date_compare (date, latest) > 0)
+        latest = date;
     }
 
   return tov_date_format_danish (latest);
@@ -192,17 +184,19 @@ tov_sheet_build_action_plan (TovReportBlocks *blocks,
                              TovStore        *store,
                              TovRecord       *plan)
 {
-  g_autoptr(TovQueryModel) initiatives = tov_query_model_new (store, TOV_TYPE_INITIATIVE);
-  g_autoptr(TovQueryModel) updates = tov_query_model_new (store, TOV_TYPE_STATUS_UPDATE);
+  g_autoptr(GPtrArray) initiatives = tov_report_query_children (store, TOV_TYPE_INITIATIVE, "plan_id",
+                                                                tov_record_get_id (plan));
+  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(TovRecord) policy = tov_store_lookup (store, TOV_TYPE_POLICY, tov_record_get_string (plan, "policy-id"));
   g_autofree char *title = sheet_title (store, plan);
   g_autofree char *latest = NULL;
   g_autofree char *subtitle = NULL;
-  guint n;
+  guint n = initiatives->len;
 
-  tov_query_model_set_text_condition (initiatives, "plan_id", tov_record_get_id (plan));
-  n = g_list_model_get_n_items (G_LIST_MODEL (initiatives));
-  latest = latest_status_date (updates, G_LIST_MODEL (initiatives));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (updates, tov_report_query_children (store, TOV_TYPE_STATUS_UPDATE, "initiative_id",
+                                                         tov_record_get_id (g_ptr_array_index (initiatives, i))));
+  latest = latest_status_date (updates);
 
   tov_report_blocks_add_title (blocks, title);
   if (latest != NULL)
@@ -220,13 +214,11 @@ tov_sheet_build_action_plan (TovReportBlocks *blocks,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TovRecord) initiative = g_list_model_get_item (G_LIST_MODEL (initiatives), i);
-
       if (i > 0)
         tov_report_blocks_add_rule (blocks);
       else
         tov_report_blocks_add_space (blocks, 6);
-      add_initiative (blocks, updates, initiative);
+      add_initiative (blocks, g_ptr_array_index (initiatives, i), g_ptr_array_index (updates, i));
     }
 
   if (n == 0)

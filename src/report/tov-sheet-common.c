@@ -9,7 +9,6 @@
 #include "tov-budget-totals.h"
 #include "tov-date.h"
 #include "tov-money.h"
-#include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-report-labels.h"
 #include "tov-report-sheets.h"
@@ -19,7 +18,6 @@
 /**
  * tov_sheet_add_status_history:
  * @updates: the status updates of one record, in their natural order
- *   (one model serves a whole sheet: the caller sets its condition)
  * @state_label_if_none: (nullable): the state to show when there is no
  *   status yet, or %NULL to show nothing then
  *
@@ -28,17 +26,17 @@
  */
 void
 tov_sheet_add_status_history (TovReportBlocks *blocks,
-                              TovQueryModel   *updates,
+                              GPtrArray       *updates,
                               const char      *state_label_if_none)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (updates));
+  guint n = updates->len;
 
   if (n == 0 && state_label_if_none != NULL)
     tov_report_blocks_add_label (blocks, "Status", state_label_if_none);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TovRecord) update = g_list_model_get_item (G_LIST_MODEL (updates), i);
+      TovRecord *update = g_ptr_array_index (updates, i);
       g_autofree char *date = tov_date_format_danish (tov_record_get_string (update, "date"));
       g_autofree char *label = date ? g_strdup_printf ("Status pr. %s", date) : g_strdup ("Status");
 

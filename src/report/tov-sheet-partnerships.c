@@ -11,6 +11,7 @@
 #include "tov-records.h"
 #include "tov-renewal.h"
 #include "tov-report-labels.h"
+#include "tov-report-queries.h"
 #include "tov-report-sheets.h"
 
 static char *
@@ -35,14 +36,13 @@ renewal_text (TovRecord  *partnership,
 
 /* The latest status with its date, or else the agreement's notes. */
 static char *
-latest_status (TovQueryModel *updates,
-               TovRecord     *partnership)
+latest_status (TovStore  *store,
+               TovRecord *partnership)
 {
-  g_autoptr(TovRecord) update = NULL;
+  g_autoptr(TovRecord) update = tov_report_query_latest (store, TOV_TYPE_STATUS_UPDATE, "partnership_id",
+                                                         tov_record_get_id (partnership));
   g_autofree char *date = NULL;
 
-  tov_query_model_set_text_condition (updates, "partnership_id", tov_record_get_id (partnership));
-  update = g_list_model_get_item (G_LIST_MODEL (updates), 0);
   if (update == NULL)
     return g_strdup (tov_record_get_string (partnership, "notes"));
 
@@ -64,7 +64,6 @@ tov_sheet_build_partnerships (TovReportBlocks *blocks,
     { "Seneste status", 0.29, PANGO_ALIGN_LEFT },
   };
   g_autoptr(TovQueryModel) partnerships = tov_query_model_new (store, TOV_TYPE_PARTNERSHIP);
-  g_autoptr(TovQueryModel) updates = tov_query_model_new (store, TOV_TYPE_STATUS_UPDATE);
   g_autoptr(GHashTable) organisations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (partnerships));
   g_autofree char *date = tov_date_format_danish (today);
@@ -91,7 +90,7 @@ tov_sheet_build_partnerships (TovReportBlocks *blocks,
       g_autofree char *agreement = NULL;
       g_autofree char *signed_on = tov_report_format_short_date (tov_record_get_string (partnership, "signed-on"));
       g_autofree char *renewal = renewal_text (partnership, today);
-      g_autofree char *status = latest_status (updates, partnership);
+      g_autofree char *status = latest_status (store, partnership);
       const char *cells[6];
 
       if (organisation == NULL && organisation_id != NULL)

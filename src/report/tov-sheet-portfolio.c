@@ -1,7 +1,10 @@
 /* tov-sheet-portfolio.c: every theme, project and decision, and the money.
  *
  * A portfolio may hold thousands of projects, so every table is read once,
- * in SQL order, and grouped in hash tables: no query per project.
+ * in SQL order, and grouped in hash tables: no query per project. The
+ * overview gives each decision one line, cut with "…" where it is long;
+ * the project sheet has the whole text. One-line cells also let the pages
+ * be counted without laying out tens of thousands of cells twice.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,7 @@
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-report-labels.h"
+#include "tov-report-queries.h"
 #include "tov-report-sheets.h"
 
 #define N_KINDS (TOV_BUDGET_KIND_EXPECTED_GAIN + 1)
@@ -74,51 +78,66 @@ project_free (gpointer data)
 }
 
 static void
-read_projects (Portfolio *portfolio,
-               TovStore  *store)
+on_project (const char *id,
+            const char *theme_id,
+            gint64      number,
+            const char *title,
+            int         state,
+            gpointer    user_data)
 {
-  g_autoptr(TovQueryModel) model = tov_query_model_new (store, TOV_TYPE_PROJECT);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  Portfolio *portfolio = user_data;
+  Project *project = g_new0 (Project, 1);
 
-  for (guint i = 0; i < n; i++)
+  project->id = g_strdup (id);
+  project->theme_id = g_strdup (theme_id);
+  project->number = number;
+  project->title = g_strdup (title);
+  project->state = state;
+  project->decisions = g_ptr_array_new_with_free_func (decision_free);
+  g_ptr_array_add (portfolio->projects, project);
+  g_hash_table_insert (portfolio->projects_by_id, project->id, project);
+}
+
+/* One line of an overview: the documents' line breaks and bullets become spaces. */
+static char *
+one_line (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \t\r\n", -1);
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autoptr(TovRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
-      Project *project = g_new0 (Project, 1);
-
-      project->id = g_strdup (tov_record_get_id (record));
-      project->theme_id = g_strdup (tov_record_get_string (record, "theme-id"));
-      project->number = tov_record_get_int (record, "number");
-      project->title = g_strdup (tov_record_get_string (record, "title"));
-      project->state = tov_record_get_int (record, "state");
-      project->decisions = g_ptr_array_new_with_free_func (decision_free);
-      g_ptr_array_add (portfolio->projects, project);
-      g_hash_table_insert (portfolio->projects_by_id, project->id, project);
+      if (words[i][0] == '\0')
+        continue;
+      if (line->len > 0)
+        g_string_append_c (line, ' ');
+      g_string_append (line, words[i]);
     }
+
+  return g_string_free (line, FALSE);
 }
 
 static void
-read_decisions (Portfolio *portfolio,
-                TovStore  *store)
+on_decision (const char *project_id,
+             const char *id,
+             const char *number,
+             const char *text,
+             int         state,
+             gpointer    user_data)
 {
-  g_autoptr(TovQueryModel) model = tov_query_model_new (store, TOV_TYPE_DECISION);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  Portfolio *portfolio = user_data;
+  Project *project = project_id ? g_hash_table_lookup (portfolio->projects_by_id, project_id) : NULL;
+  Decision *decision;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TovRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
-      Project *project = g_hash_table_lookup (portfolio->projects_by_id, tov_record_get_string (record, "project-id"));
-      Decision *decision;
+  if (project == NULL)
+    return;
 
-      if (project == NULL)
-        continue;
-
-      decision = g_new0 (Decision, 1);
-      decision->number = g_strdup (tov_record_get_string (record, "number"));
-      decision->text = g_strdup (tov_record_get_string (record, "text"));
-      decision->state = tov_record_get_int (record, "state");
-      decision->id = g_strdup (tov_record_get_id (record));
-      g_ptr_array_add (project->decisions, decision);
-    }
+  decision = g_new0 (Decision, 1);
+  decision->number = g_strdup (number);
+  decision->text = one_line (text);
+  decision->state = state;
+  decision->id = g_strdup (id);
+  g_ptr_array_add (project->decisions, decision);
 }
 
 static void
@@ -140,26 +159,19 @@ add_amount (GHashTable *table,
   amounts->present[kind] = TRUE;
 }
 
-/* Budget lines are added up per decision in 64-bit øre, never in floats. */
 static void
-read_budget_lines (Portfolio *portfolio,
-                   TovStore  *store)
+on_amount (const char *project_id,
+           const char *decision_id,
+           int         kind,
+           gint64      ore,
+           gpointer    user_data)
 {
-  g_autoptr(TovQueryModel) model = tov_query_model_new (store, TOV_TYPE_BUDGET_LINE);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  Portfolio *portfolio = user_data;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TovRecord) line = g_list_model_get_item (G_LIST_MODEL (model), i);
-      const char *decision_id = tov_record_get_string (line, "decision-id");
-      int kind = tov_record_get_int (line, "kind");
-      gint64 ore = tov_record_get_int (line, "amount-ore");
-
-      if (decision_id != NULL)
-        add_amount (portfolio->decision_amounts, decision_id, kind, ore);
-      else
-        add_amount (portfolio->loose_amounts, tov_record_get_string (line, "project-id"), kind, ore);
-    }
+  if (decision_id != NULL)
+    add_amount (portfolio->decision_amounts, decision_id, kind, ore);
+  else if (project_id != NULL)
+    add_amount (portfolio->loose_amounts, project_id, kind, ore);
 }
 
 /* The kinds and the amounts of a decision, one line each, in two cells
@@ -241,11 +253,11 @@ static TovReportTable *
 add_projects_table (TovReportBlocks *blocks)
 {
   static const TovReportColumn columns[] = {
-    { "Nr.", 0.07, PANGO_ALIGN_LEFT },
-    { "Projekt og indstilling", 0.41, PANGO_ALIGN_LEFT },
-    { "Status", 0.17, PANGO_ALIGN_LEFT },
-    { "Art", 0.18, PANGO_ALIGN_LEFT },
-    { "Beløb", 0.17, PANGO_ALIGN_RIGHT },
+    { "Nr.", 0.07, PANGO_ALIGN_LEFT, FALSE, TRUE },
+    { "Projekt og indstilling", 0.41, PANGO_ALIGN_LEFT, FALSE, TRUE },
+    { "Status", 0.17, PANGO_ALIGN_LEFT, FALSE, TRUE },
+    { "Art", 0.18, PANGO_ALIGN_LEFT, FALSE, TRUE },
+    { "Beløb", 0.17, PANGO_ALIGN_RIGHT, FALSE, TRUE },
   };
 
   return tov_report_blocks_add_table (blocks, TOV_TABLE_GRID, columns, G_N_ELEMENTS (columns));
@@ -270,9 +282,9 @@ tov_sheet_build_portfolio (TovReportBlocks *blocks,
   g_autoptr(GHashTable) by_theme = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) themeless = g_ptr_array_new ();
 
-  read_projects (&portfolio, store);
-  read_decisions (&portfolio, store);
-  read_budget_lines (&portfolio, store);
+  tov_report_query_projects (store, on_project, &portfolio);
+  tov_report_query_decisions (store, on_decision, &portfolio);
+  tov_report_query_decision_totals (store, on_amount, &portfolio);
 
   tov_report_blocks_add_title (blocks, title);
   subtitle = g_strdup_printf ("Projekter, indstillinger og økonomi · %u %s i %u %s",

@@ -8,9 +8,9 @@
 
 #include "tov-date.h"
 #include "tov-money.h"
-#include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-report-labels.h"
+#include "tov-report-queries.h"
 #include "tov-report-sheets.h"
 
 static char *
@@ -71,12 +71,9 @@ add_decisions (TovReportBlocks *blocks,
     { "Indstilling", 0.66, PANGO_ALIGN_LEFT },
     { "Status", 0.25, PANGO_ALIGN_LEFT },
   };
-  g_autoptr(TovQueryModel) decisions = tov_query_model_new (store, TOV_TYPE_DECISION);
+  g_autoptr(GPtrArray) decisions = tov_report_query_children (store, TOV_TYPE_DECISION, "project_id", project_id);
   TovReportTable *table;
-  guint n;
-
-  tov_query_model_set_text_condition (decisions, "project_id", project_id);
-  n = g_list_model_get_n_items (G_LIST_MODEL (decisions));
+  guint n = decisions->len;
 
   tov_report_blocks_add_heading (blocks, TOV_TEXT_SUBHEADING, "Indstillinger", NULL);
   if (n == 0)
@@ -88,7 +85,7 @@ add_decisions (TovReportBlocks *blocks,
   table = tov_report_blocks_add_table (blocks, TOV_TABLE_GRID, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TovRecord) decision = g_list_model_get_item (G_LIST_MODEL (decisions), i);
+      TovRecord *decision = g_ptr_array_index (decisions, i);
       g_autofree char *decided = tov_date_format_danish (tov_record_get_string (decision, "decided-on"));
       const char *state = tov_report_decision_state_label (tov_record_get_int (decision, "state"));
       g_autofree char *status = decided ? g_strdup_printf ("%s\n%s", state, decided) : g_strdup (state);
@@ -110,13 +107,10 @@ add_budget_lines (TovReportBlocks *blocks,
     { "Bemærkning", 0.30, PANGO_ALIGN_LEFT },
     { "Beløb", 0.18, PANGO_ALIGN_RIGHT },
   };
-  g_autoptr(TovQueryModel) lines = tov_query_model_new (store, TOV_TYPE_BUDGET_LINE);
+  g_autoptr(GPtrArray) lines = tov_report_query_children (store, TOV_TYPE_BUDGET_LINE, "project_id", project_id);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   TovReportTable *table;
-  guint n;
-
-  tov_query_model_set_text_condition (lines, "project_id", project_id);
-  n = g_list_model_get_n_items (G_LIST_MODEL (lines));
+  guint n = lines->len;
 
   tov_report_blocks_add_heading (blocks, TOV_TEXT_SUBHEADING, "Økonomi", NULL);
   if (n == 0)
@@ -128,7 +122,7 @@ add_budget_lines (TovReportBlocks *blocks,
   table = tov_report_blocks_add_table (blocks, TOV_TABLE_GRID, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TovRecord) line = g_list_model_get_item (G_LIST_MODEL (lines), i);
+      TovRecord *line = g_ptr_array_index (lines, i);
       const char *source_id = tov_record_get_string (line, "funding-source-id");
       const char *source = source_id ? g_hash_table_lookup (sources, source_id) : NULL;
       gint64 year = tov_record_get_int (line, "year");
@@ -167,8 +161,8 @@ tov_sheet_build_project (TovReportBlocks *blocks,
                          TovStore        *store,
                          TovRecord       *project)
 {
-  g_autoptr(TovQueryModel) updates = tov_query_model_new (store, TOV_TYPE_STATUS_UPDATE);
   const char *id = tov_record_get_id (project);
+  g_autoptr(GPtrArray) updates = tov_report_query_children (store, TOV_TYPE_STATUS_UPDATE, "project_id", id);
   g_autofree char *title = g_strdup_printf ("Status på projekt %" G_GINT64_FORMAT ". %s",
                                             tov_record_get_int (project, "number"),
                                             tov_record_get_string (project, "title"));
@@ -185,8 +179,7 @@ tov_sheet_build_project (TovReportBlocks *blocks,
   add_budget_lines (blocks, store, id);
 
   tov_report_blocks_add_heading (blocks, TOV_TEXT_SUBHEADING, "Status", NULL);
-  tov_query_model_set_text_condition (updates, "project_id", id);
-  if (g_list_model_get_n_items (G_LIST_MODEL (updates)) == 0)
+  if (updates->len == 0)
     tov_report_blocks_add_text (blocks, "Der er endnu ingen status på projektet.");
   tov_sheet_add_status_history (blocks, updates, NULL);
 }

@@ -1,0 +1,434 @@
+/* test-generate.c: the made-up portfolio is complete, consistent and always the same.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tov-budget-totals.h"
+#include "tov-error.h"
+#include "tov-generate.h"
+#include "tov-json.h"
+#include "tov-records.h"
+#include "tov-store-private.h"
+
+/* One medium portfolio, generated once for the tests that only read it. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  TovStore *store;
+  TovGenerateOptions options;
+} Shared;
+
+static Shared shared;
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static TovStore *
+generate_file (const char               *path,
+               const TovGenerateOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = tov_store_open (path, &error);
+
+  g_assert_no_error (error);
+  tov_generate (store, options, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+static void
+shared_set_up (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  shared.dir = g_dir_make_tmp ("tovholder-generate-XXXXXX", &error);
+  g_assert_no_error (error);
+  shared.path = g_build_filename (shared.dir, "medium.tovholder", NULL);
+  tov_generate_options_init (&shared.options, TOV_GENERATE_MEDIUM);
+  shared.store = generate_file (shared.path, &shared.options);
+}
+
+static void
+shared_tear_down (void)
+{
+  g_clear_object (&shared.store);
+  remove_dir (shared.dir);
+  g_free (shared.dir);
+  g_free (shared.path);
+}
+
+/* A second, independent connection to the file, read-only. */
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static gint64
+raw_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+test_scales (void)
+{
+  TovGenerateOptions small, medium, large, huge;
+  TovGenerateScale scale;
+
+  tov_generate_options_init (&small, TOV_GENERATE_SMALL);
+  tov_generate_options_init (&medium, TOV_GENERATE_MEDIUM);
+  tov_generate_options_init (&large, TOV_GENERATE_LARGE);
+  tov_generate_options_init (&huge, TOV_GENERATE_HUGE);
+
+  /* The sizes the benchmarks are written against. */
+  g_assert_cmpuint (large.projects, ==, 5000);
+  g_assert_cmpuint (large.themes, ==, 60);
+  g_assert_cmpuint (large.decisions, ==, 25000);
+  g_assert_cmpuint (large.budget_lines, ==, 100000);
+  g_assert_cmpuint (large.organisations, ==, 2000);
+  g_assert_cmpuint (large.partnerships, ==, 2000);
+  g_assert_cmpuint (large.action_plans, ==, 500);
+  g_assert_cmpuint (large.initiatives, ==, 20000);
+  g_assert_cmpuint (large.status_updates, ==, 200000);
+  g_assert_cmpuint (huge.budget_lines, ==, 1000000);
+  g_assert_cmpuint (huge.projects, ==, large.projects);
+  g_assert_cmpuint (medium.budget_lines, ==, large.budget_lines / 10);
+  g_assert_cmpuint (small.budget_lines, ==, large.budget_lines / 100);
+  g_assert_cmpuint (medium.seed, ==, TOV_GENERATE_DEFAULT_SEED);
+
+  g_assert_true (tov_generate_scale_from_name ("huge", &scale));
+  g_assert_cmpint (scale, ==, TOV_GENERATE_HUGE);
+  g_assert_false (tov_generate_scale_from_name ("enorm", &scale));
+}
+
+static void
+test_counts (void)
+{
+  const TovGenerateOptions *o = &shared.options;
+  struct { GType type; guint expected; } counts[] = {
+    { TOV_TYPE_PORTFOLIO, 1 },
+    { TOV_TYPE_THEME, o->themes },
+    { TOV_TYPE_PROJECT, o->projects },
+    { TOV_TYPE_FUNDING_SOURCE, o->funding_sources },
+    { TOV_TYPE_DECISION, o->decisions },
+    { TOV_TYPE_BUDGET_LINE, o->budget_lines },
+    { TOV_TYPE_ORGANISATION, o->organisations },
+    { TOV_TYPE_PARTNERSHIP, o->partnerships },
+    { TOV_TYPE_POLICY, o->policies },
+    { TOV_TYPE_STRATEGY_GOAL, o->strategy_goals },
+    { TOV_TYPE_ACTION_PLAN, o->action_plans },
+    { TOV_TYPE_INITIATIVE, o->initiatives },
+    { TOV_TYPE_STATUS_UPDATE, o->status_updates },
+  };
+  guint n_types;
+
+  tov_record_types (&n_types);
+  g_assert_cmpuint (n_types, ==, G_N_ELEMENTS (counts));
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_test_message ("%s", g_type_name (counts[i].type));
+      g_assert_cmpuint (tov_store_count (shared.store, counts[i].type), ==, counts[i].expected);
+    }
+
+  g_assert_cmpstr (tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (shared.store)), "name"),
+                   ==, "Sammen om Rødovre");
+}
+
+/* The store's totals against a GROUP BY on a connection of our own. */
+static void
+test_totals_match_sql (void)
+{
+  g_autoptr(GListModel) totals = tov_budget_totals (shared.store, NULL);
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3 *db = open_raw (shared.path);
+  sqlite3_stmt *stmt = NULL;
+  guint n_rows = 0;
+  gint64 all = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (totals), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (totals); i++)
+    {
+      g_autoptr(TovBudgetTotal) total = g_list_model_get_item (totals, i);
+      const char *source = tov_budget_total_get_funding_source_id (total);
+      gint64 *sum = g_hash_table_lookup (by_source, source);
+
+      if (sum == NULL)
+        {
+          sum = g_new0 (gint64, 1);
+          g_hash_table_insert (by_source, g_strdup (source), sum);
+        }
+      *sum += tov_budget_total_get_amount_ore (total);
+      all += tov_budget_total_get_amount_ore (total);
+    }
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT funding_source_id, sum (amount_ore) FROM budget_line "
+                                           "GROUP BY funding_source_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *source = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 *sum = g_hash_table_lookup (by_source, source);
+
+      g_assert_nonnull (sum);
+      g_assert_cmpint (*sum, ==, sqlite3_column_int64 (stmt, 1));
+      n_rows++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_rows, ==, g_hash_table_size (by_source));
+  g_assert_cmpint (all, ==, raw_int (db, "SELECT sum (amount_ore) FROM budget_line"));
+
+  /* Per funding source, kind and year: one year's totals, kind by kind. */
+  {
+    TovBudgetFilter filter = TOV_BUDGET_FILTER_ANY;
+    g_autoptr(GListModel) year_totals = NULL;
+
+    filter.year = 2020;
+    year_totals = tov_budget_totals (shared.store, &filter);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sum (amount_ore), count (*) FROM budget_line "
+                                             "WHERE funding_source_id = ?1 AND kind = ?2 AND year = 2020",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpuint (g_list_model_get_n_items (year_totals), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (year_totals); i++)
+      {
+        g_autoptr(TovBudgetTotal) total = g_list_model_get_item (year_totals, i);
+        GEnumClass *kinds = g_type_class_peek (TOV_TYPE_BUDGET_KIND);
+
+        sqlite3_bind_text (stmt, 1, tov_budget_total_get_funding_source_id (total), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 2, g_enum_get_value (kinds, tov_budget_total_get_kind (total))->value_nick,
+                           -1, SQLITE_STATIC);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (tov_budget_total_get_amount_ore (total), ==, sqlite3_column_int64 (stmt, 0));
+        g_assert_cmpuint (tov_budget_total_get_n_lines (total), ==, sqlite3_column_int64 (stmt, 1));
+        sqlite3_reset (stmt);
+      }
+    sqlite3_finalize (stmt);
+  }
+
+  sqlite3_close (db);
+}
+
+static void
+test_references_hold (void)
+{
+  sqlite3 *db = open_raw (shared.path);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_error ("%s row %lld refers to a missing %s", sqlite3_column_text (stmt, 0),
+             (long long) sqlite3_column_int64 (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  /* What the schema's triggers guard, and what the lists rely on. */
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM budget_line b JOIN decision d ON d.id = b.decision_id "
+                                "WHERE d.project_id IS NOT b.project_id"), ==, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM budget_line WHERE decision_id IS NOT NULL"), >, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM status_update WHERE "
+                                "(project_id IS NOT NULL) + (initiative_id IS NOT NULL) + (partnership_id IS NOT NULL) != 1"),
+                   ==, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count (DISTINCT number) FROM project"), ==, shared.options.projects);
+
+  /* The load's own settings are gone: the file is in write-ahead mode as the store leaves it. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  sqlite3_close (db);
+}
+
+/* Every row reads back as a record that passes the checks of a save:
+ * required text filled in, dates real dates; and the texts are Danish.
+ */
+static void
+test_records_are_valid (void)
+{
+  guint n_types;
+  const GType *types = tov_record_types (&n_types);
+  gboolean seen_danish = FALSE;
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autofree char *sql = tov_store_select_sql (shared.store, types[t]);
+      sqlite3_stmt *stmt = tov_store_prepare (shared.store, sql, NULL);
+
+      g_assert_nonnull (stmt);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(TovRecord) record = tov_store_read_record (shared.store, types[t], stmt);
+          g_autoptr(GError) error = NULL;
+
+          if (!tov_record_validate (record, &error))
+            g_error ("%s %s: %s", g_type_name (types[t]), tov_record_get_id (record), error->message);
+          g_assert_true (g_uuid_string_is_valid (tov_record_get_id (record)));
+          if (types[t] == TOV_TYPE_PROJECT && strstr (tov_record_get_string (record, "purpose"), "ø") != NULL)
+            seen_danish = TRUE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  g_assert_true (seen_danish);
+}
+
+static char *
+export_file (const char *path,
+             gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = tov_store_open (path, &error);
+  char *json;
+
+  g_assert_no_error (error);
+  json = tov_json_export (store, length, &error);
+  g_assert_no_error (error);
+  return json;
+}
+
+/* The same options give the same bytes; another seed gives other bytes. */
+static void
+test_deterministic (void)
+{
+  g_autofree char *again_path = g_build_filename (shared.dir, "again.tovholder", NULL);
+  g_autofree char *other_path = g_build_filename (shared.dir, "other.tovholder", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *other = NULL;
+  TovGenerateOptions options = shared.options;
+  gsize first_length, second_length, other_length;
+
+  first = tov_json_export (shared.store, &first_length, &error);
+  g_assert_no_error (error);
+  g_object_unref (generate_file (again_path, &shared.options));
+  second = export_file (again_path, &second_length);
+
+  g_assert_cmpuint (first_length, ==, second_length);
+  g_assert_true (memcmp (first, second, first_length) == 0);
+
+  options.seed++;
+  options.status_updates = 10;
+  g_object_unref (generate_file (other_path, &options));
+  other = export_file (other_path, &other_length);
+  g_assert_false (other_length == first_length && memcmp (first, other, first_length) == 0);
+}
+
+/* A small portfolio goes through the JSON codec's checks and comes back
+ * the same.
+ */
+static void
+test_json_round_trip (void)
+{
+  g_autofree char *small_path = g_build_filename (shared.dir, "small.tovholder", NULL);
+  g_autofree char *copy_path = g_build_filename (shared.dir, "copy.tovholder", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) copy = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  TovGenerateOptions options;
+  TovImportCounts counts;
+  gsize length, again_length;
+
+  tov_generate_options_init (&options, TOV_GENERATE_SMALL);
+  g_object_unref (generate_file (small_path, &options));
+  exported = export_file (small_path, &length);
+
+  copy = tov_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  tov_json_import (copy, exported, length, &counts, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (warnings == NULL || warnings->len == 0);
+  again = tov_json_export (copy, &again_length, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (length, ==, again_length);
+  g_assert_true (memcmp (exported, again, length) == 0);
+}
+
+static void
+test_refuses (void)
+{
+  g_autofree char *path = g_build_filename (shared.dir, "refused.tovholder", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = tov_store_open (path, &error);
+  TovGenerateOptions options;
+
+  g_assert_no_error (error);
+
+  /* Budget lines without funding sources to draw on. */
+  tov_generate_options_init (&options, TOV_GENERATE_SMALL);
+  options.funding_sources = 0;
+  g_assert_false (tov_generate (store, &options, &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (tov_store_count (store, TOV_TYPE_PROJECT), ==, 0);
+
+  /* A portfolio that has records already. */
+  tov_generate_options_init (&options, TOV_GENERATE_SMALL);
+  options.status_updates = 0;
+  g_assert_true (tov_generate (store, &options, &error));
+  g_assert_no_error (error);
+  g_assert_false (tov_generate (store, &options, &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_INVALID);
+  g_assert_cmpuint (tov_store_count (store, TOV_TYPE_PROJECT), ==, options.projects);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/generate/scales", test_scales);
+  g_test_add_func ("/generate/counts", test_counts);
+  g_test_add_func ("/generate/totals-match-sql", test_totals_match_sql);
+  g_test_add_func ("/generate/references-hold", test_references_hold);
+  g_test_add_func ("/generate/records-are-valid", test_records_are_valid);
+  g_test_add_func ("/generate/deterministic", test_deterministic);
+  g_test_add_func ("/generate/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/generate/refuses", test_refuses);
+
+  shared_set_up ();
+  status = g_test_run ();
+  shared_tear_down ();
+
+  return status;
+}

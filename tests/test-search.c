@@ -1,0 +1,555 @@
+/* test-search.c: one search finds what a user means, at once, and never fails.
+ *
+ * Run with -m perf for the timings on a portfolio of over 100,000 rows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tov-demo.h"
+#include "tov-migrations.h"
+#include "tov-records.h"
+#include "tov-search.h"
+#include "tov-store-private.h"
+
+#define PROJECT_7 "247c99b9-e05e-5526-bbad-4ef6c976258a"
+#define PROJECT_8 "d877e29e-8e7b-505b-8bca-29f08765b549"
+#define FRIVILLIGCENTER "3bffb9cf-ceee-5445-970f-bea2d2cf3ac7"
+#define FRIVILLIGCENTER_AGREEMENT "0428da1d-3cfe-51d7-9eb4-164e5aed3c04"
+#define HOUSING_INITIATIVE "977388cb-cd61-58c4-bc27-04753853ea2d"
+#define HOUSING_STATUS "3abeb684-ba73-55b4-8c2d-f67249edb9ed"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  TovStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tovholder-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "portfolio.tovholder", NULL);
+  fixture->store = tov_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  tov_demo_load (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Returns: (transfer none) (nullable): the hit for record @id in @hits */
+static TovSearchHit *
+find_hit (GListModel *hits,
+          const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(TovSearchHit) hit = g_list_model_get_item (hits, i);
+
+      if (g_str_equal (tov_search_hit_get_record_id (hit), id))
+        return hit;
+    }
+  return NULL;
+}
+
+static gboolean
+finds (TovStore   *store,
+       const char *text,
+       const char *id)
+{
+  g_autoptr(GListModel) hits = tov_search (store, text, 50);
+
+  return find_hit (hits, id) != NULL;
+}
+
+static guint
+count_hits (TovStore   *store,
+            const char *text)
+{
+  g_autoptr(GListModel) hits = tov_search (store, text, 50);
+
+  return g_list_model_get_n_items (hits);
+}
+
+/* Hits come grouped by kind, in the order of tov_search_kinds(). */
+static void
+assert_grouped (GListModel *hits)
+{
+  guint n_kinds;
+  const GType *kinds = tov_search_kinds (&n_kinds);
+  guint k = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(TovSearchHit) hit = g_list_model_get_item (hits, i);
+
+      while (k < n_kinds && kinds[k] != tov_search_hit_get_kind (hit))
+        k++;
+      g_assert_cmpuint (k, <, n_kinds);
+    }
+}
+
+static TovSearchHit *
+first_of_kind (GListModel *hits,
+               GType       kind)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(TovSearchHit) hit = g_list_model_get_item (hits, i);
+
+      if (tov_search_hit_get_kind (hit) == kind)
+        return hit;
+    }
+  return NULL;
+}
+
+static void
+test_prefix_finds_compounds (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = tov_search (fixture->store, "sundhed", 10);
+  TovSearchHit *first = first_of_kind (hits, TOV_TYPE_PROJECT);
+  TovSearchHit *children = find_hit (hits, PROJECT_8);
+
+  assert_grouped (hits);
+
+  /* The project named after the word comes first. */
+  g_assert_nonnull (first);
+  g_assert_cmpstr (tov_search_hit_get_record_id (first), ==, PROJECT_7);
+  g_assert_cmpstr (tov_search_hit_get_title (first), ==, "Sundhed og trivsel - nøglen til et aktivt arbejdsliv");
+  g_assert_cmpstr (tov_search_hit_get_title_markup (first), ==,
+                   "<b>Sundhed</b> og trivsel - nøglen til et aktivt arbejdsliv");
+  g_assert_nonnull (strstr (tov_search_hit_get_snippet_markup (first), "<b>"));
+  g_assert_null (strchr (tov_search_hit_get_snippet (first), '\n'));
+
+  /* "Sunde og glade børn" speaks of "sundhedstilstand" and "sundhed". */
+  g_assert_nonnull (children);
+  g_assert_true (tov_search_hit_get_kind (children) == TOV_TYPE_PROJECT);
+  g_assert_nonnull (strstr (tov_search_hit_get_snippet_markup (children), "<b>sundhed"));
+
+  /* Prefixes of every length, and the words a long one begins. */
+  g_assert_true (finds (fixture->store, "su", PROJECT_7));
+  g_assert_true (finds (fixture->store, "sund", PROJECT_8));
+  g_assert_true (finds (fixture->store, "SUNDHEDSCENTRE", PROJECT_7));
+  g_assert_false (finds (fixture->store, "sundhedscentrex", PROJECT_7));
+  g_assert_true (finds (fixture->store, "trivsel sundhed", PROJECT_7));
+  g_assert_false (finds (fixture->store, "trivsel sundhed zebra", PROJECT_7));
+}
+
+static void
+test_danish_letters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TovRecord) club = g_object_new (TOV_TYPE_ORGANISATION, "name", "Rodovre Boldklub", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (count_hits (fixture->store, "Rødovre"), >, 5);
+  g_assert_cmpuint (count_hits (fixture->store, "RØDOVRE"), ==, count_hits (fixture->store, "rødovre"));
+  g_assert_true (finds (fixture->store, "rødovre frivilligcenter", FRIVILLIGCENTER));
+
+  /* Ø is a letter of its own, not an o with a stroke. */
+  g_assert_cmpuint (count_hits (fixture->store, "Rodovre"), ==, 0);
+  tov_store_save (fixture->store, club, &error);
+  g_assert_no_error (error);
+  g_assert_true (finds (fixture->store, "Rodovre", tov_record_get_id (club)));
+  g_assert_cmpuint (count_hits (fixture->store, "Rodovre"), ==, 1);
+  g_assert_false (finds (fixture->store, "Rødovre", tov_record_get_id (club)));
+
+  /* So are å and æ. */
+  g_assert_cmpuint (count_hits (fixture->store, "målgruppe"), >, 0);
+  g_assert_cmpuint (count_hits (fixture->store, "malgruppe"), ==, 0);
+  g_assert_cmpuint (count_hits (fixture->store, "fællesskab"), >, 0);
+  g_assert_cmpuint (count_hits (fixture->store, "fallesskab"), ==, 0);
+}
+
+static void
+test_finds_every_kind (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = tov_search (fixture->store, "Housing First", 10);
+  TovSearchHit *status;
+
+  g_assert_true (finds (fixture->store, "frivilligcenter", FRIVILLIGCENTER));
+  g_assert_true (finds (fixture->store, "frivilligcenter", FRIVILLIGCENTER_AGREEMENT));
+  g_assert_true (tov_search_hit_get_kind (find_hit (hits, HOUSING_INITIATIVE)) == TOV_TYPE_INITIATIVE);
+
+  /* A status update is named by its date and its subject. */
+  status = find_hit (hits, HOUSING_STATUS);
+  g_assert_nonnull (status);
+  g_assert_true (tov_search_hit_get_kind (status) == TOV_TYPE_STATUS_UPDATE);
+  g_assert_nonnull (strstr (tov_search_hit_get_title (status), "Flere unge og udsatte borgere har en bolig"));
+  g_assert_nonnull (strstr (tov_search_hit_get_snippet_markup (status), "<b>Housing</b> <b>First</b>"));
+  assert_grouped (hits);
+
+  /* Decisions are found by their number and text. */
+  g_assert_cmpuint (count_hits (fixture->store, "sundhedsforløb"), >=, 2);
+  {
+    g_autoptr(GListModel) decisions = tov_search (fixture->store, "demokratisk laboratorium godkendes", 10);
+    TovSearchHit *decision = first_of_kind (decisions, TOV_TYPE_DECISION);
+
+    g_assert_nonnull (decision);
+    g_assert_cmpstr (tov_search_hit_get_title (decision), ==, "1.1 Strategi for demokratisk laboratorium godkendes.");
+  }
+}
+
+static void
+test_limit_per_kind (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = tov_search (fixture->store, "rødovre", 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hits), >, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(TovSearchHit) hit = g_list_model_get_item (hits, i);
+      GType kind = tov_search_hit_get_kind (hit);
+
+      g_assert_false (g_hash_table_contains (seen, GSIZE_TO_POINTER (kind)));
+      g_hash_table_add (seen, GSIZE_TO_POINTER (kind));
+    }
+}
+
+/* Nothing a user types is FTS5 syntax, and nothing fails. */
+static void
+test_any_text_is_a_search (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *texts[] = {
+    "a\"b OR", "\"", "\"\"", "*", "sundhed*", "NEAR(sundhed trivsel)", "sundhed AND", "AND", "OR NOT",
+    "-sundhed", "^sundhed", "{title}: sundhed", "title:sundhed", "body : x", "'", "\\", "))((", "",
+    "   ", "\t\n", "sundhed\"", "+", "¤%&/", "\xff\xfe invalid", "a b c d e f g h i j k l m n o p q r s t u v",
+    "14/004488-23", "x\"* OR *\"y", "🙂", "e\xcc\x81",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GListModel) hits = tov_search (fixture->store, texts[i], 5);
+
+      g_assert_nonnull (hits);
+      assert_grouped (hits);
+    }
+
+  g_assert_cmpuint (count_hits (fixture->store, "\"sundhed\""), ==, count_hits (fixture->store, "sundhed"));
+  g_assert_cmpuint (count_hits (fixture->store, "sundhed*"), ==, count_hits (fixture->store, "sundhed"));
+  g_assert_cmpuint (count_hits (fixture->store, "(sundhed)"), ==, count_hits (fixture->store, "sundhed"));
+  g_assert_cmpuint (count_hits (fixture->store, ""), ==, 0);
+  g_assert_cmpuint (count_hits (fixture->store, "\"*"), ==, 0);
+}
+
+static void
+test_markup_is_escaped (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TovRecord) project = g_object_new (TOV_TYPE_PROJECT,
+                                               "number", (gint64) 40,
+                                               "title", "Zebra <i>& \"venner\"</i>",
+                                               "purpose", "Om <b>zebraer</b> & deres striber.\n\nOg mere.",
+                                               NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(TovSearchHit) hit = NULL;
+
+  tov_store_save (fixture->store, project, &error);
+  g_assert_no_error (error);
+
+  /* Markup in the search is words like any other. */
+  g_assert_cmpuint (count_hits (fixture->store, "<b>zebra"), ==, 1);
+
+  hits = tov_search (fixture->store, "zebra", 5);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpstr (tov_search_hit_get_title (hit), ==, "Zebra <i>& \"venner\"</i>");
+  g_assert_cmpstr (tov_search_hit_get_title_markup (hit), ==,
+                   "<b>Zebra</b> &lt;i&gt;&amp; &quot;venner&quot;&lt;/i&gt;");
+  g_assert_cmpstr (tov_search_hit_get_snippet (hit), ==, "Om <b>zebraer</b> & deres striber. Og mere.");
+  g_assert_cmpstr (tov_search_hit_get_snippet_markup (hit), ==,
+                   "Om &lt;b&gt;<b>zebraer</b>&lt;/b&gt; &amp; deres striber. Og mere.");
+}
+
+/* The index follows every write, and the undo of every write. */
+static void
+test_follows_edits_and_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TovRecord) project = g_object_new (TOV_TYPE_PROJECT, "number", (gint64) 41,
+                                               "title", "Frikommuneforsøg med zebraer", NULL);
+  g_autoptr(TovRecord) status = NULL;
+  g_autoptr(TovRecord) seven = tov_store_lookup (fixture->store, TOV_TYPE_PROJECT, PROJECT_7);
+  g_autoptr(GError) error = NULL;
+  const char *id;
+
+  tov_store_save (fixture->store, project, &error);
+  g_assert_no_error (error);
+  id = tov_record_get_id (project);
+  g_assert_true (finds (fixture->store, "zebra", id));
+
+  g_object_set (project, "title", "Frikommuneforsøg med giraffer", NULL);
+  tov_store_save (fixture->store, project, &error);
+  g_assert_no_error (error);
+  g_assert_false (finds (fixture->store, "zebra", id));
+  g_assert_true (finds (fixture->store, "giraf", id));
+
+  status = g_object_new (TOV_TYPE_STATUS_UPDATE, "project-id", id, "date", "2016-08-24",
+                         "text", "Girafferne er ankommet", NULL);
+  tov_store_save (fixture->store, status, &error);
+  g_assert_no_error (error);
+  g_assert_true (finds (fixture->store, "ankommet", tov_record_get_id (status)));
+
+  /* Deleting the project takes its status with it. */
+  tov_store_delete (fixture->store, project, &error);
+  g_assert_no_error (error);
+  g_assert_false (finds (fixture->store, "giraf", id));
+  g_assert_false (finds (fixture->store, "ankommet", tov_record_get_id (status)));
+
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (finds (fixture->store, "giraf", id));
+  g_assert_true (finds (fixture->store, "ankommet", tov_record_get_id (status)));
+
+  /* Undo the status, then the new title. */
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_false (finds (fixture->store, "ankommet", tov_record_get_id (status)));
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (finds (fixture->store, "zebra", id));
+  g_assert_false (finds (fixture->store, "giraf", id));
+
+  /* A cascade reaches the index too: project 7's decisions go with it. */
+  g_assert_cmpuint (count_hits (fixture->store, "sundhedsforløb ledige"), ==, 2);
+  tov_store_delete (fixture->store, seven, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (fixture->store, "sundhedsforløb ledige"), ==, 0);
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (fixture->store, "sundhedsforløb ledige"), ==, 2);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+/* Step 3 indexes what a file held before it. */
+static void
+test_migration_indexes_existing_rows (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tovholder-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.tovholder", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(TovSearchHit) hit = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (tov_store_create_at_version (path, 2, &error));
+  g_assert_no_error (error);
+  exec_sql (path,
+            "INSERT INTO project (id, created, updated, number, title, purpose, state)"
+            " VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000003', '2015-04-15T00:00:00Z', '2015-04-15T00:00:00Z',"
+            "         7, 'Sundhed og trivsel', 'Et sundhedsforløb i Sundhedscentrets regi', 'development');"
+            "INSERT INTO policy (id, created, updated, title)"
+            " VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000004', '2015-04-15T00:00:00Z', '2015-04-15T00:00:00Z', 'Udsattepolitik');"
+            "INSERT INTO action_plan (id, created, updated, policy_id, title)"
+            " VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000005', '2015-04-15T00:00:00Z', '2015-04-15T00:00:00Z',"
+            "         '5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000004', 'Handleplan 2017-2019');"
+            "INSERT INTO initiative (id, created, updated, plan_id, title, activities, state)"
+            " VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000006', '2015-04-15T00:00:00Z', '2015-04-15T00:00:00Z',"
+            "         '5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000005', 'Boliger', 'Housing First afprøves', 'planned')");
+
+  store = tov_store_open (path, &error);
+  g_assert_no_error (error);
+  stmt = tov_store_prepare (store, "PRAGMA user_version", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, TOV_SCHEMA_VERSION);
+  sqlite3_reset (stmt);
+
+  hits = tov_search (store, "sundhedscentr", 5);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpstr (tov_search_hit_get_record_id (hit), ==, "5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000003");
+  g_assert_true (finds (store, "housing", "5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000006"));
+
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
+/* Performance ------------------------------------------------------------- */
+
+/* Copies every searchable record of the demo @copies times, with the
+ * numbers that tell the copies apart in their titles.
+ */
+static void
+grow_portfolio (const char *path,
+                int         copies)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "BEGIN;"
+    "CREATE TEMP TABLE n (i INTEGER PRIMARY KEY);"
+    "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %d) INSERT INTO n SELECT i FROM c;"
+    "INSERT INTO project SELECT p.id || '-' || n.i, created, updated, theme_id, number + 100 * n.i,"
+    "  title || ' ' || n.i, purpose, anchoring, coordinator, state, start_date, end_date, case_number"
+    "  FROM project p, n;"
+    "INSERT INTO decision SELECT d.id || '-' || n.i, created, updated, project_id || '-' || n.i,"
+    "  number, text || ' ' || n.i, state, decided_on FROM decision d, n;"
+    "INSERT INTO organisation SELECT o.id || '-' || n.i, created, updated, name || ' ' || n.i, kind,"
+    "  contact_person, email, phone FROM organisation o, n;"
+    "INSERT INTO partnership SELECT p.id || '-' || n.i, created, updated, organisation_id || '-' || n.i, unit,"
+    "  title || ' ' || n.i, purpose, state, signed_on, term_months, renewal_due, NULL, notes"
+    "  FROM partnership p, n;"
+    "INSERT INTO initiative SELECT i.id || '-' || n.i, created, updated, plan_id, number, title || ' ' || n.i,"
+    "  target_group, purpose, strategy_goals, coordinator, partners, start_date, end_date, period_text,"
+    "  activities, state FROM initiative i, n;"
+    "INSERT INTO status_update SELECT s.id || '-' || n.i, created, updated,"
+    "  project_id || '-' || n.i, initiative_id || '-' || n.i, partnership_id || '-' || n.i, date, state,"
+    "  text || ' ' || n.i FROM status_update s, n;"
+    "COMMIT;", copies);
+
+  exec_sql (path, sql);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* Every prefix of what a user types, as each keystroke searches it. */
+static void
+test_performance (void)
+{
+  const char *typed[] = {
+    "sundhed", "rødovre", "frivilligcenter", "housing first", "kommunikationskampagne",
+    "velfærdsteknologi", "og der", "rodovre", "14/004488-23", "erhvervsuddannelse",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("tovholder-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.tovholder", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint rows = 0;
+  double slowest = 0;
+  const char *slowest_text = NULL;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("Run with -m perf");
+      return;
+    }
+
+  store = tov_store_open (path, &error);
+  g_assert_no_error (error);
+  tov_demo_load (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_timer_start (timer);
+  grow_portfolio (path, 1500);
+  g_test_message ("Built the large portfolio in %.1f s", g_timer_elapsed (timer, NULL));
+
+  store = tov_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 6; k++)
+    rows += tov_store_count (store, tov_search_kinds (NULL)[k]);
+  g_test_message ("%u searchable rows", rows);
+  g_assert_cmpuint (rows, >=, 100000);
+
+  /* Warm the page cache and the prepared statements, as a session would. */
+  g_object_unref (tov_search (store, "varm", 10));
+
+  for (guint t = 0; t < G_N_ELEMENTS (typed); t++)
+    for (glong n = 1; n <= g_utf8_strlen (typed[t], -1); n++)
+      {
+        g_autofree char *text = g_utf8_substring (typed[t], 0, n);
+        g_autoptr(GListModel) hits = NULL;
+        double ms;
+
+        g_timer_start (timer);
+        hits = tov_search (store, text, 5);
+        ms = g_timer_elapsed (timer, NULL) * 1000;
+        g_array_append_val (times, ms);
+        if (ms > slowest)
+          {
+            slowest = ms;
+            slowest_text = typed[t];
+          }
+        g_test_message ("%-24s %6.2f ms  %u hits", text, ms, g_list_model_get_n_items (hits));
+      }
+
+  g_array_sort (times, compare_doubles);
+  g_test_message ("%u searches: median %.2f ms, 90th percentile %.2f ms, slowest %.2f ms (typing “%s”)",
+                  times->len, g_array_index (times, double, times->len / 2),
+                  g_array_index (times, double, times->len * 9 / 10), slowest, slowest_text);
+  g_test_minimized_result (slowest, "slowest search %.2f ms", slowest);
+  g_assert_cmpfloat (g_array_index (times, double, times->len * 9 / 10), <=, 16);
+
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/search/prefix-finds-compounds", test_prefix_finds_compounds);
+  ADD ("/search/danish-letters", test_danish_letters);
+  ADD ("/search/finds-every-kind", test_finds_every_kind);
+  ADD ("/search/limit-per-kind", test_limit_per_kind);
+  ADD ("/search/any-text-is-a-search", test_any_text_is_a_search);
+  ADD ("/search/markup-is-escaped", test_markup_is_escaped);
+  ADD ("/search/follows-edits-and-undo", test_follows_edits_and_undo);
+#undef ADD
+  g_test_add_func ("/search/migration-indexes-existing-rows", test_migration_indexes_existing_rows);
+  g_test_add_func ("/search/performance", test_performance);
+
+  return g_test_run ();
+}
