@@ -12,7 +12,10 @@ DEBS = meson ninja-build pkg-config gcc clang libclang-rt-14-dev \
        xvfb xauth dbus dbus-x11 poppler-utils python3 python3-jsonschema \
        fonts-cantarell fonts-dejavu-core adwaita-icon-theme
 
-RUN_ENV = GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILDDIR)/data TOVHOLDER_DATADIR=$(CURDIR)/data
+# `make run` installs into the build directory, so that the app finds its
+# translations, settings schema and icons as an installed app does.
+PREFIX  = $(CURDIR)/$(BUILDDIR)/prefix
+RUN_ENV = GSETTINGS_SCHEMA_DIR=$(PREFIX)/share/glib-2.0/schemas XDG_DATA_DIRS=$(PREFIX)/share:$${XDG_DATA_DIRS:-/usr/local/share:/usr/share}
 
 .PHONY: all deps locale build run test test-asan bench clean
 
@@ -41,13 +44,14 @@ locale: deps
 	fi
 
 $(BUILDDIR)/build.ninja:
-	meson setup $(BUILDDIR)
+	meson setup $(BUILDDIR) --prefix=$(PREFIX)
 
 build: deps locale $(BUILDDIR)/build.ninja
 	ninja -C $(BUILDDIR)
 
 run: build
-	$(RUN_ENV) $(BUILDDIR)/src/gui/tovholder --demo
+	meson install -C $(BUILDDIR) --quiet
+	$(RUN_ENV) $(PREFIX)/bin/tovholder --demo
 
 test: build
 	xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- meson test -C $(BUILDDIR) --print-errorlogs

@@ -1,6 +1,7 @@
 /* test-search.c: one search finds what a user means, at once, and never fails.
  *
- * Run with -m perf for the timings on a portfolio of over 100,000 rows.
+ * Run with -m perf for the timings on the generator's "large" portfolio,
+ * of over 250,000 searchable rows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +9,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <time.h>
 
 #include "tov-demo.h"
+#include "tov-generate.h"
 #include "tov-migrations.h"
 #include "tov-records.h"
 #include "tov-search.h"
@@ -417,38 +420,6 @@ test_migration_indexes_existing_rows (void)
 
 /* Performance ------------------------------------------------------------- */
 
-/* Copies every searchable record of the demo @copies times, with the
- * numbers that tell the copies apart in their titles.
- */
-static void
-grow_portfolio (const char *path,
-                int         copies)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "BEGIN;"
-    "CREATE TEMP TABLE n (i INTEGER PRIMARY KEY);"
-    "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %d) INSERT INTO n SELECT i FROM c;"
-    "INSERT INTO project SELECT p.id || '-' || n.i, created, updated, theme_id, number + 100 * n.i,"
-    "  title || ' ' || n.i, purpose, anchoring, coordinator, state, start_date, end_date, case_number"
-    "  FROM project p, n;"
-    "INSERT INTO decision SELECT d.id || '-' || n.i, created, updated, project_id || '-' || n.i,"
-    "  number, text || ' ' || n.i, state, decided_on FROM decision d, n;"
-    "INSERT INTO organisation SELECT o.id || '-' || n.i, created, updated, name || ' ' || n.i, kind,"
-    "  contact_person, email, phone FROM organisation o, n;"
-    "INSERT INTO partnership SELECT p.id || '-' || n.i, created, updated, organisation_id || '-' || n.i, unit,"
-    "  title || ' ' || n.i, purpose, state, signed_on, term_months, renewal_due, NULL, notes"
-    "  FROM partnership p, n;"
-    "INSERT INTO initiative SELECT i.id || '-' || n.i, created, updated, plan_id, number, title || ' ' || n.i,"
-    "  target_group, purpose, strategy_goals, coordinator, partners, start_date, end_date, period_text,"
-    "  activities, state FROM initiative i, n;"
-    "INSERT INTO status_update SELECT s.id || '-' || n.i, created, updated,"
-    "  project_id || '-' || n.i, initiative_id || '-' || n.i, partnership_id || '-' || n.i, date, state,"
-    "  text || ' ' || n.i FROM status_update s, n;"
-    "COMMIT;", copies);
-
-  exec_sql (path, sql);
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -459,23 +430,61 @@ compare_doubles (gconstpointer a,
   return da < db ? -1 : da > db;
 }
 
-/* Every prefix of what a user types, as each keystroke searches it. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+static void
+report_times (const char *what,
+              double     *best,
+              GPtrArray  *texts)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint slowest = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_array_append_val (times, best[i]);
+      if (best[i] > best[slowest])
+        slowest = i;
+    }
+  g_array_sort (times, compare_doubles);
+  g_test_message ("%s of %u keystrokes: median %.2f ms, 95th percentile %.2f ms, slowest %.2f ms (“%s”)",
+                  what, times->len, g_array_index (times, double, times->len / 2),
+                  g_array_index (times, double, times->len * 95 / 100), best[slowest],
+                  (const char *) g_ptr_array_index (texts, slowest));
+}
+
+/* Every keystroke of typing some words and deleting them again, on the
+ * generator's "large" portfolio. A keystroke counts with the best of
+ * PASSES, and the budget of one frame is checked on the processor time
+ * the search takes, so that other programs on a busy machine do not count
+ * as the search's time; the wall clock is reported beside it.
+ */
 static void
 test_performance (void)
 {
-  const char *typed[] = {
-    "sundhed", "rødovre", "frivilligcenter", "housing first", "kommunikationskampagne",
-    "velfærdsteknologi", "og der", "rodovre", "14/004488-23", "erhvervsuddannelse",
+  const char *words[] = {
+    "Sundhedscentret", "Rødovre", "velfærd", "Bøgh", "frivilligcenter", "housing first",
+    "kommunikation", "og der", "14/004488-23",
   };
+  const int PASSES = 3;
   g_autofree char *dir = g_dir_make_tmp ("tovholder-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "large.tovholder", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(TovStore) store = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *best_wall = NULL;
+  g_autofree double *best_cpu = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
-  guint rows = 0;
+  TovGenerateOptions options;
   double slowest = 0;
-  const char *slowest_text = NULL;
+  guint rows = 0;
 
   if (!g_test_perf ())
     {
@@ -485,14 +494,13 @@ test_performance (void)
 
   store = tov_store_open (path, &error);
   g_assert_no_error (error);
-  tov_demo_load (store, &error);
+  tov_generate_options_init (&options, TOV_GENERATE_LARGE);
+  tov_generate (store, &options, &error);
   g_assert_no_error (error);
+  g_test_message ("Generated the large portfolio in %.1f s", g_timer_elapsed (timer, NULL));
+
+  /* Search it as a user does: opened again, its journal written back. */
   g_clear_object (&store);
-
-  g_timer_start (timer);
-  grow_portfolio (path, 1500);
-  g_test_message ("Built the large portfolio in %.1f s", g_timer_elapsed (timer, NULL));
-
   store = tov_store_open (path, &error);
   g_assert_no_error (error);
   for (guint k = 0; k < 6; k++)
@@ -500,34 +508,40 @@ test_performance (void)
   g_test_message ("%u searchable rows", rows);
   g_assert_cmpuint (rows, >=, 100000);
 
-  /* Warm the page cache and the prepared statements, as a session would. */
-  g_object_unref (tov_search (store, "varm", 10));
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      glong n_chars = g_utf8_strlen (words[w], -1);
 
-  for (guint t = 0; t < G_N_ELEMENTS (typed); t++)
-    for (glong n = 1; n <= g_utf8_strlen (typed[t], -1); n++)
+      for (glong n = 1; n < 2 * n_chars; n++)
+        g_ptr_array_add (texts, g_utf8_substring (words[w], 0, n <= n_chars ? n : 2 * n_chars - n));
+    }
+  best_wall = g_new (double, texts->len);
+  best_cpu = g_new (double, texts->len);
+
+  /* The first pass warms the page cache and the prepared statements. */
+  for (int pass = 0; pass <= PASSES; pass++)
+    for (guint i = 0; i < texts->len; i++)
       {
-        g_autofree char *text = g_utf8_substring (typed[t], 0, n);
         g_autoptr(GListModel) hits = NULL;
-        double ms;
+        double cpu = thread_cpu_ms ();
+        double wall;
 
         g_timer_start (timer);
-        hits = tov_search (store, text, 5);
-        ms = g_timer_elapsed (timer, NULL) * 1000;
-        g_array_append_val (times, ms);
-        if (ms > slowest)
-          {
-            slowest = ms;
-            slowest_text = typed[t];
-          }
-        g_test_message ("%-24s %6.2f ms  %u hits", text, ms, g_list_model_get_n_items (hits));
+        hits = tov_search (store, g_ptr_array_index (texts, i), 20);
+        wall = g_timer_elapsed (timer, NULL) * 1000;
+        cpu = thread_cpu_ms () - cpu;
+        if (pass == 1 || (pass > 1 && wall < best_wall[i]))
+          best_wall[i] = wall;
+        if (pass == 1 || (pass > 1 && cpu < best_cpu[i]))
+          best_cpu[i] = cpu;
       }
 
-  g_array_sort (times, compare_doubles);
-  g_test_message ("%u searches: median %.2f ms, 90th percentile %.2f ms, slowest %.2f ms (typing “%s”)",
-                  times->len, g_array_index (times, double, times->len / 2),
-                  g_array_index (times, double, times->len * 9 / 10), slowest, slowest_text);
-  g_test_minimized_result (slowest, "slowest search %.2f ms", slowest);
-  g_assert_cmpfloat (g_array_index (times, double, times->len * 9 / 10), <=, 16);
+  report_times ("Processor time", best_cpu, texts);
+  report_times ("Wall clock", best_wall, texts);
+  for (guint i = 0; i < texts->len; i++)
+    slowest = MAX (slowest, best_cpu[i]);
+  g_test_minimized_result (slowest, "slowest keystroke %.2f ms", slowest);
+  g_assert_cmpfloat (slowest, <=, 16);
 
   g_clear_object (&store);
   remove_dir (dir);

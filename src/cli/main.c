@@ -18,6 +18,8 @@
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-report.h"
+#include "tov-search.h"
+#include "tov-spreadsheet.h"
 #include "tov-store-private.h"
 
 #define EXIT_USER_ERROR 1
@@ -483,6 +485,120 @@ command_generate (int    argc,
   return 0;
 }
 
+static int
+command_export_budget (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write the budget lines as a spreadsheet"));
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or xlsx (default: from the name of OUT)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the spreadsheet to OUT"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  gboolean xlsx;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = parse (context, &argc, &argv, 1);
+  if (status >= 0)
+    return status;
+  if (output == NULL)
+    return usage (context, _("Name the spreadsheet to write with -o OUT.csv or -o OUT.xlsx."));
+  if (format == NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (output, -1);
+
+      if (g_str_has_suffix (lower, ".csv"))
+        format = g_strdup ("csv");
+      else if (g_str_has_suffix (lower, ".xlsx"))
+        format = g_strdup ("xlsx");
+      else
+        return usage (context, _("Choose the format with --format csv or --format xlsx."));
+    }
+  if (g_ascii_strcasecmp (format, "csv") != 0 && g_ascii_strcasecmp (format, "xlsx") != 0)
+    return usage (context, _("Choose the format with --format csv or --format xlsx."));
+  xlsx = g_ascii_strcasecmp (format, "xlsx") == 0;
+
+  /* Opening a missing file would create an empty portfolio. */
+  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file does not exist. Name a portfolio file."));
+      return EXIT_USER_ERROR;
+    }
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (xlsx ? !tov_spreadsheet_write_xlsx (store, output, &error)
+           : !tov_spreadsheet_write_csv (store, output, &error))
+    return fail (error);
+
+  return 0;
+}
+
+static int
+command_search (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE QUERY — search the projects, decisions, initiatives, partnerships, organisations and status texts"));
+  int limit = 10;
+  const GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N hits of each kind (default: 10)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  GType kind = G_TYPE_INVALID;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = parse (context, &argc, &argv, 2);
+  if (status >= 0)
+    return status;
+  if (limit < 1)
+    return usage (context, _("The limit must be 1 or more."));
+
+  /* Opening a missing file would create an empty portfolio. */
+  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file does not exist. Name a portfolio file."));
+      return EXIT_USER_ERROR;
+    }
+
+  store = tov_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  hits = tov_search (store, argv[2], limit);
+  if (g_list_model_get_n_items (hits) == 0)
+    {
+      g_print (_("Nothing matched “%s”.\n"), argv[2]);
+      return 0;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(TovSearchHit) hit = g_list_model_get_item (hits, i);
+
+      if (tov_search_hit_get_kind (hit) != kind)
+        {
+          kind = tov_search_hit_get_kind (hit);
+          g_print ("%s%s\n", i > 0 ? "\n" : "", tov_search_kind_title (kind));
+        }
+      g_print ("  %s\n", tov_search_hit_get_title (hit));
+      if (tov_search_hit_get_snippet (hit)[0] != '\0')
+        g_print ("    %s\n", tov_search_hit_get_snippet (hit));
+    }
+
+  return 0;
+}
+
 static const Command commands[] = {
   { "demo", "FILE", N_("Write the demo portfolio to a new file"), command_demo },
   { "init", "FILE", N_("Create an empty portfolio"), command_init },
@@ -491,7 +607,9 @@ static const Command commands[] = {
   { "check", "FILE", N_("Check integrity, schema version and counts"), command_check },
   { "stats", "FILE", N_("Count the records of each kind"), command_stats },
   { "status-sheet", "FILE SHEET -o OUT.pdf", N_("Write a status sheet as PDF (--plan, --project, --portfolio, --partnerships)"), command_status_sheet },
+  { "export-budget", "FILE -o OUT.csv|OUT.xlsx", N_("Export the budget lines as a spreadsheet for the finance office"), command_export_budget },
   { "generate", "OUT --scale SCALE", N_("Write a made-up portfolio for benchmarks (small, medium, large, huge)"), command_generate },
+  { "search", "FILE QUERY", N_("Search everything: projects, decisions, initiatives, partnerships, organisations, status"), command_search },
 };
 
 static int

@@ -24,6 +24,7 @@ typedef enum
   TOV_TEXT_CELL_BOLD,
   TOV_TEXT_HEADER_CELL,
   TOV_TEXT_PAGE,        /* the page's header and footer */
+  TOV_TEXT_PAGE_STRONG, /* the municipality in the header */
   TOV_N_TEXT_STYLES
 } TovTextStyle;
 

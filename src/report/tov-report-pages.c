@@ -58,6 +58,7 @@ static const StyleSpec style_specs[TOV_N_TEXT_STYLES] = {
   [TOV_TEXT_CELL_BOLD]   = { PANGO_WEIGHT_BOLD,   9.0,  0x1a1a1a, 1.2 },
   [TOV_TEXT_HEADER_CELL] = { PANGO_WEIGHT_BOLD,   8.5,  0x2e3436, 1.15 },
   [TOV_TEXT_PAGE]        = { PANGO_WEIGHT_NORMAL, 8.0,  0x5e5c64, 1.0 },
+  [TOV_TEXT_PAGE_STRONG] = { PANGO_WEIGHT_BOLD,   8.0,  0x2e3436, 1.0 },
 };
 
 typedef struct
@@ -89,6 +90,11 @@ typedef struct
   double to;
 } Placement;
 
+/* The characters of Danish, English and their neighbours, whose coverage
+ * by a font is looked up once.
+ */
+#define GRID_LATIN 0x250
+
 struct _TovReportPages
 {
   TovReportBlocks *blocks;
@@ -107,6 +113,7 @@ struct _TovReportPages
 
   /* Short texts recur: states, amounts, table headers on every page. */
   GHashTable *layout_cache;   /* key → PangoLayout */
+  GHashTable *old_layouts;    /* the cache before it was last full */
 
   /* The layouts measured, kept for drawing while they fit the budget:
    * per block a GPtrArray of PangoLayout, by span, or NULL.
@@ -119,9 +126,10 @@ struct _TovReportPages
    */
   struct {
     gboolean   tried;
-    PangoFont *font;    /* NULL when the grid is unknown */
+    PangoFont *font;      /* NULL when the grid is unknown */
     double     first;
     double     step;
+    guint8     latin[GRID_LATIN / 8];   /* which of the first characters it has */
   } grids[TOV_N_TEXT_STYLES];
 };
 
@@ -212,9 +220,24 @@ shared_layout (TovReportPages *self,
   if (layout != NULL)
     return g_object_ref (layout);
 
+  /* Two generations: a full cache becomes the old one, and what is used
+   * from the old one moves back, so that recurring texts stay and one-off
+   * texts (numbers, names) pass through.
+   */
+  layout = g_hash_table_lookup (self->old_layouts, key);
+  if (layout != NULL)
+    g_object_ref (layout);
+  else
+    layout = make_layout (self, style, text, flags, width, align);
+
   if (g_hash_table_size (self->layout_cache) >= MAX_CACHED_LAYOUTS)
-    g_hash_table_remove_all (self->layout_cache);
-  layout = make_layout (self, style, text, flags, width, align);
+    {
+      GHashTable *old = self->old_layouts;
+
+      self->old_layouts = self->layout_cache;
+      self->layout_cache = old;
+      g_hash_table_remove_all (self->layout_cache);
+    }
   g_hash_table_insert (self->layout_cache, g_steal_pointer (&key), g_object_ref (layout));
 
   return layout;
@@ -463,6 +486,19 @@ ensure_grid (TovReportPages *self,
   self->grids[style].font = font;
   self->grids[style].first = ends[0];
   self->grids[style].step = ends[1] - ends[0];
+  for (gunichar c = 0; c < GRID_LATIN; c++)
+    if (pango_font_has_char (font, c))
+      self->grids[style].latin[c / 8] |= 1 << (c % 8);
+}
+
+static gboolean
+grid_has_char (TovReportPages *self,
+               TovTextStyle    style,
+               gunichar        c)
+{
+  if (c < GRID_LATIN)
+    return (self->grids[style].latin[c / 8] & (1 << (c % 8))) != 0;
+  return pango_font_has_char (self->grids[style].font, c);
 }
 
 /* Adds the span of a one-line cell without laying it out, when every
@@ -490,7 +526,7 @@ add_grid_span (TovReportPages *self,
 
           if (c == '\n')
             n_lines++;
-          else if (!pango_font_has_char (self->grids[style].font, c))
+          else if (!grid_has_char (self, style, c))
             return FALSE;
         }
 
@@ -588,6 +624,7 @@ tov_report_pages_drop_layouts (TovReportPages *self)
     g_clear_pointer (&g_ptr_array_index (self->kept, i), g_ptr_array_unref);
   self->kept_bytes = 0;
   g_hash_table_remove_all (self->layout_cache);
+  g_hash_table_remove_all (self->old_layouts);
 }
 
 static void
@@ -1089,6 +1126,7 @@ tov_report_pages_new (TovReportBlocks *blocks,
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->old_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->kept = g_ptr_array_new_full (tov_report_blocks_get_n_blocks (blocks), unref_kept);
   g_ptr_array_set_size (self->kept, tov_report_blocks_get_n_blocks (blocks));
 
@@ -1118,6 +1156,7 @@ tov_report_pages_free (TovReportPages *self)
   g_array_unref (self->placements);
   g_array_unref (self->page_starts);
   g_hash_table_unref (self->layout_cache);
+  g_hash_table_unref (self->old_layouts);
   g_ptr_array_unref (self->kept);
   g_object_unref (self->context);
   g_free (self);
@@ -1275,40 +1314,26 @@ draw_placement (TovReportPages  *self,
     }
 }
 
+/* One line of the header or footer: at the start of the line, in its first
+ * three fifths, or at its end, in the last two; cut with "…" if longer.
+ */
 static void
 draw_decor_text (TovReportPages *self,
                  cairo_t        *cr,
                  const char     *text,
-                 gboolean        bold,
+                 TovTextStyle    style,
                  PangoAlignment  align,
                  double          y)
 {
+  gboolean start = align == PANGO_ALIGN_LEFT;
   g_autoptr(PangoLayout) layout = NULL;
 
   if (text == NULL || text[0] == '\0')
     return;
 
-  layout = make_layout (self, TOV_TEXT_PAGE, text, 0, self->width, align);
-  if (bold)
-    {
-      g_autoptr(PangoFontDescription) font = pango_font_description_copy (self->fonts[TOV_TEXT_PAGE]);
-
-      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-      pango_layout_set_font_description (layout, font);
-    }
-  /* The header and footer are one line each, whatever is typed. */
-  pango_layout_set_width (layout, pango_units_from_double (align == PANGO_ALIGN_LEFT ? self->width * 0.6 : self->width));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  if (align != PANGO_ALIGN_LEFT)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (self->width * 0.4));
-      cairo_move_to (cr, self->left + self->width * 0.6, y);
-    }
-  else
-    {
-      cairo_move_to (cr, self->left, y);
-    }
-  set_source (cr, bold ? 0x2e3436 : style_specs[TOV_TEXT_PAGE].color);
+  layout = shared_layout (self, style, text, LAYOUT_ONE_LINE, self->width * (start ? 0.6 : 0.4), align);
+  cairo_move_to (cr, self->left + (start ? 0 : self->width * 0.6), y);
+  set_source (cr, style_specs[style].color);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -1323,13 +1348,13 @@ draw_decor (TovReportPages     *self,
   double footer_y = self->bottom + DECOR_OFFSET - 12;
   g_autofree char *page_text = g_strdup_printf ("Side %u af %u", page + 1, self->page_starts->len);
 
-  draw_decor_text (self, cr, decor->header_start, TRUE, PANGO_ALIGN_LEFT, header_y);
-  draw_decor_text (self, cr, decor->header_end, FALSE, PANGO_ALIGN_RIGHT, header_y);
+  draw_decor_text (self, cr, decor->header_start, TOV_TEXT_PAGE_STRONG, PANGO_ALIGN_LEFT, header_y);
+  draw_decor_text (self, cr, decor->header_end, TOV_TEXT_PAGE, PANGO_ALIGN_RIGHT, header_y);
   draw_hline (cr, self->left, right, header_y + 15, 0.6, 0x9a9996);
 
   draw_hline (cr, self->left, right, footer_y - 5, 0.6, 0x9a9996);
-  draw_decor_text (self, cr, decor->footer_start, FALSE, PANGO_ALIGN_LEFT, footer_y);
-  draw_decor_text (self, cr, page_text, FALSE, PANGO_ALIGN_RIGHT, footer_y);
+  draw_decor_text (self, cr, decor->footer_start, TOV_TEXT_PAGE, PANGO_ALIGN_LEFT, footer_y);
+  draw_decor_text (self, cr, page_text, TOV_TEXT_PAGE, PANGO_ALIGN_RIGHT, footer_y);
 }
 
 /**
