@@ -18,6 +18,7 @@
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-report.h"
+#include "tov-report-labels.h"
 
 #define UDSATTE_PLAN "Handleplan for udsattepolitikken 2017-2019"
 
@@ -494,6 +495,32 @@ test_partnerships (Fixture       *fixture,
   assert_has (sheet->text, "I dialog");
 }
 
+/* The date says which agreements are due: a new date makes a new sheet. */
+static void
+test_partnerships_due_soon (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TovReport) report = tov_report_new (fixture->store, TOV_SHEET_PARTNERSHIPS, NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "due-soon.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+
+  tov_report_set_date (report, "2019-10-08");
+  g_assert_true (tov_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+
+  tov_report_set_date (report, "2016-09-01");
+  g_assert_cmpuint (tov_report_get_n_pages (report), ==, 0);
+  g_assert_true (tov_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+
+  sheet = read_pdf (pdf);
+  assert_has (sheet->text, "status pr. 1. september 2016");
+  assert_has (sheet->text, "Snart");
+  g_assert_null (strstr (sheet->text, "Overskredet"));
+  assert_has (sheet->pages->pdata[0], "Udskrevet 1. september 2016");
+}
+
 /* The print operation's path: its own context, its own page size. */
 static void
 test_draw_pages (Fixture       *fixture,
@@ -573,6 +600,40 @@ test_write_is_atomic (Fixture       *fixture,
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
+/* The overview's narrow columns: whole kroner below a million. */
+static void
+test_words (void)
+{
+  static const struct { gint64 ore; const char *text; } amounts[] = {
+    { 22000019, "220.000 kr." },
+    { 22000050, "220.001 kr." },
+    { 99999949, "999.999 kr." },
+    { 100000000, "1,0 mio. kr." },
+    { 135000000, "1,35 mio. kr." },
+    { -5050, "-51 kr." },
+    { 0, "0 kr." },
+  };
+  static const struct { const char *title; const char *inside; } titles[] = {
+    { "Udsattepolitikken", "udsattepolitikken" },
+    { "Ældrepolitikken", "ældrepolitikken" },
+    { "SOC-politikken", "SOC-politikken" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autofree char *text = tov_report_format_money_short (amounts[i].ore);
+
+      g_assert_cmpstr (text, ==, amounts[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = tov_report_lower_first (titles[i].title);
+
+      g_assert_cmpstr (text, ==, titles[i].inside);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,10 +650,12 @@ main (int   argc,
   ADD ("/report/project/long-table", test_long_table);
   ADD ("/report/portfolio", test_portfolio);
   ADD ("/report/partnerships", test_partnerships);
+  ADD ("/report/partnerships/due-soon", test_partnerships_due_soon);
   ADD ("/report/draw-pages", test_draw_pages);
   ADD ("/report/find-subject", test_find_subject);
   ADD ("/report/write-is-atomic", test_write_is_atomic);
 #undef ADD
+  g_test_add_func ("/report/words", test_words);
 
   status = g_test_run ();
 

@@ -14,7 +14,7 @@
 
 #include "tov-records.h"
 #include "tov-spreadsheet.h"
-#include "tov-store.h"
+#include "tov-store-private.h"
 
 typedef struct
 {
@@ -85,7 +85,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(TovRecord) d21 = NULL;
   g_autoptr(TovRecord) pool = NULL;
   g_autoptr(TovRecord) budget = NULL;
-  TovRecord *lines[6];
+  TovRecord *lines[7];
 
   fixture->dir = g_dir_make_tmp ("tov-spreadsheet-XXXXXX", &error);
   g_assert_no_error (error);
@@ -120,6 +120,7 @@ fixture_set_up (Fixture       *fixture,
                        100000000, "Forsøg; \"intensiv\" indsats\nfor børnefamilier");
   lines[4] = add_line (fixture->store, second, d21, pool, TOV_BUDGET_KIND_GRANT, 2015, 5, "Øre");
   lines[5] = add_line (fixture->store, second, NULL, pool, TOV_BUDGET_KIND_GRANT, 0, 0, "Uden år");
+  lines[6] = add_line (fixture->store, second, d21, pool, TOV_BUDGET_KIND_GRANT, 2016, 0, "=SUM(1;2)");
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     g_object_unref (lines[i]);
 }
@@ -168,6 +169,7 @@ test_csv_bytes (Fixture       *fixture,
     "\xEF\xBB\xBF"
     "Projekt;Indstilling;Finansieringskilde;Type;År;Beløb (kr.);Note\r\n"
     "\"2. Rammer for netværk; dialog\";2.1;Velfærdsfornyelsespuljen;Bevilling;2015;0,05;Øre\r\n"
+    "\"2. Rammer for netværk; dialog\";2.1;Velfærdsfornyelsespuljen;Bevilling;2016;0,00;\"'=SUM(1;2)\"\r\n"
     "\"2. Rammer for netværk; dialog\";;Velfærdsfornyelsespuljen;Bevilling;;0,00;Uden år\r\n"
     "4. Invester før det sker;4.2;Velfærdsfornyelsespuljen;Bevilling;2015;1000000,00;"
     "\"Forsøg; \"\"intensiv\"\" indsats\nfor børnefamilier\"\r\n"
@@ -371,7 +373,7 @@ test_xlsx_parts (Fixture       *fixture,
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "Forventet gevinst"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml",
                                 "<t>Forsøg; \"intensiv\" indsats\nfor børnefamilier</t>"));
-  g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "<autoFilter ref=\"A1:G7\"/>"));
+  g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "<autoFilter ref=\"A1:G8\"/>"));
 
   /* Totals per funding source and kind, and their sum. */
   g_assert_true (part_contains (parts, "xl/worksheets/sheet2.xml", "Administrativ bevilling"));
@@ -379,7 +381,10 @@ test_xlsx_parts (Fixture       *fixture,
   g_assert_true (part_contains (parts, "xl/worksheets/sheet2.xml", "<f>SUM(D2:D5)</f><v>4610000.55</v>"));
 }
 
-/* A note that XML cannot carry as it is, and one longer than a cell. */
+/* Notes that XML cannot carry as they are: control characters, bytes that
+ * are not UTF-8 (put into the file by another program), and one longer
+ * than a cell holds.
+ */
 static void
 test_xlsx_hostile_text (Fixture       *fixture,
                         gconstpointer  data)
@@ -391,9 +396,13 @@ test_xlsx_hostile_text (Fixture       *fixture,
   g_autoptr(TovRecord) pool = NULL;
   g_autoptr(TovRecord) first = NULL;
   g_autoptr(TovRecord) second = NULL;
+  g_autoptr(TovRecord) third = NULL;
   g_autoptr(GString) long_note = g_string_new (NULL);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "budget.csv", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *csv = NULL;
   g_autofree char *expected = NULL;
+  sqlite3_stmt *stmt;
   gsize length;
 
   for (guint i = 0; i < 20000; i++)
@@ -405,6 +414,12 @@ test_xlsx_hostile_text (Fixture       *fixture,
   first = add_line (fixture->store, project, NULL, pool, TOV_BUDGET_KIND_GRANT, 2015, 100,
                     "bell\x07 and escape\x1b");
   second = add_line (fixture->store, project, NULL, pool, TOV_BUDGET_KIND_GRANT, 2016, 100, long_note->str);
+  third = add_line (fixture->store, project, NULL, pool, TOV_BUDGET_KIND_GRANT, 2017, 100, "");
+  stmt = tov_store_prepare (fixture->store, "UPDATE budget_line SET note = CAST (x'41ff42c3' AS TEXT) WHERE id = ?", NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, tov_record_get_id (third), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
 
   g_assert_true (tov_spreadsheet_write_xlsx (fixture->store, path, &error));
   g_assert_no_error (error);
@@ -413,10 +428,18 @@ test_xlsx_hostile_text (Fixture       *fixture,
 
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "1. &lt;Demokratisk&gt; &amp; laboratorium"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "bell_x0007_ and escape_x001B_"));
+  g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "<t>A\xEF\xBF\xBD" "B\xEF\xBF\xBD</t>"));
   /* Cut to the 32,767 characters of a cell, between characters. */
   g_string_truncate (long_note, 32767 / 2 * 4 + 2);
   expected = g_strdup_printf (">%s</t>", long_note->str);
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", expected));
+
+  g_assert_true (tov_spreadsheet_write_csv (fixture->store, csv_path, &error));
+  g_assert_no_error (error);
+  csv = read_file (csv_path, &length);
+  g_assert_true (g_utf8_validate (csv, length, NULL));
+  g_assert_nonnull (strstr (csv, ";A\xEF\xBF\xBD" "B\xEF\xBF\xBD\r\n"));
+  g_assert_nonnull (strstr (csv, ";bell\x07 and escape\x1b\r\n"));
 }
 
 int

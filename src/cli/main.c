@@ -618,7 +618,7 @@ print_help (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: tovholder-cli COMMAND [OPTIONS] ARGUMENTS"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %-22s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
+    fprintf (stream, "  %-13s %-22s %s\n", commands[i].name, commands[i].arguments, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “tovholder-cli COMMAND --help” for a command’s options."));
   return stream == stdout ? 0 : EXIT_USAGE;
 }

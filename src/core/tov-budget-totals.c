@@ -155,17 +155,12 @@ GListModel *
 tov_budget_totals (TovStore              *store,
                    const TovBudgetFilter *filter)
 {
-  static const char *sql =
-    "SELECT f.id, f.name, b.kind, sum (b.amount_ore), count (*) "
-    "FROM budget_line b JOIN funding_source f ON f.id = b.funding_source_id "
-    "WHERE (?1 IS NULL OR b.project_id = ?1) AND (?2 IS NULL OR b.funding_source_id = ?2) "
-    "AND (?3 IS NULL OR b.kind = ?3) AND (?4 IS NULL OR b.year = ?4) "
-    "GROUP BY f.id, b.kind ORDER BY f.name COLLATE NOCASE, f.id, "
-    "CASE b.kind WHEN 'grant' THEN 0 WHEN 'administrative-grant' THEN 1 "
-    "WHEN 'budget-proposal' THEN 2 ELSE 3 END";
   TovBudgetFilter any = TOV_BUDGET_FILTER_ANY;
   GListStore *totals = g_list_store_new (TOV_TYPE_BUDGET_TOTAL);
   GEnumClass *kinds = g_type_class_ref (TOV_TYPE_BUDGET_KIND);
+  g_autoptr(GString) sql = g_string_new ("SELECT f.id, f.name, b.kind, sum (b.amount_ore), count (*) "
+                                         "FROM budget_line b JOIN funding_source f ON f.id = b.funding_source_id "
+                                         "WHERE 1");
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TOV_IS_STORE (store), NULL);
@@ -173,11 +168,28 @@ tov_budget_totals (TovStore              *store,
   if (filter == NULL)
     filter = &any;
 
-  stmt = tov_store_prepare (store, sql, NULL);
+  /* Only the conditions that are set go into the SQL, so that SQLite can
+   * pick the index that serves them (a project's lines, or the totals).
+   */
+  if (filter->project_id != NULL)
+    g_string_append (sql, " AND b.project_id = ?1");
+  if (filter->funding_source_id != NULL)
+    g_string_append (sql, " AND b.funding_source_id = ?2");
+  if (filter->kind >= 0)
+    g_string_append (sql, " AND b.kind = ?3");
+  if (filter->year >= 0)
+    g_string_append (sql, " AND b.year = ?4");
+  g_string_append (sql, " GROUP BY f.id, b.kind ORDER BY f.name COLLATE NOCASE, f.id, "
+                        "CASE b.kind WHEN 'grant' THEN 0 WHEN 'administrative-grant' THEN 1 "
+                        "WHEN 'budget-proposal' THEN 2 ELSE 3 END");
+
+  stmt = tov_store_prepare (store, sql->str, NULL);
   g_return_val_if_fail (stmt != NULL, G_LIST_MODEL (totals));
 
-  sqlite3_bind_text (stmt, 1, filter->project_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, filter->funding_source_id, -1, SQLITE_TRANSIENT);
+  if (filter->project_id != NULL)
+    sqlite3_bind_text (stmt, 1, filter->project_id, -1, SQLITE_TRANSIENT);
+  if (filter->funding_source_id != NULL)
+    sqlite3_bind_text (stmt, 2, filter->funding_source_id, -1, SQLITE_TRANSIENT);
   if (filter->kind >= 0)
     sqlite3_bind_text (stmt, 3, g_enum_get_value (kinds, filter->kind)->value_nick, -1, SQLITE_STATIC);
   if (filter->year >= 0)

@@ -31,7 +31,7 @@ struct _TovQueryModel
 
   TovStore *store;
   GType item_type;
-  GArray *rowids;
+  GArray *rowids;          /* NULL until someone asks for the rows */
   GHashTable *cache;     /* rowid → TovRecord */
   GArray *conditions;    /* Condition */
   char *search;
@@ -61,10 +61,23 @@ tov_query_model_get_item_type (GListModel *model)
   return TOV_QUERY_MODEL (model)->item_type;
 }
 
+static GArray *query_rowids (TovQueryModel *self);
+
+/* The rows are read when first asked for, so that a model made and then
+ * narrowed by its conditions never reads the whole table.
+ */
+static GArray *
+rowids (TovQueryModel *self)
+{
+  if (self->rowids == NULL)
+    self->rowids = query_rowids (self);
+  return self->rowids;
+}
+
 static guint
 tov_query_model_get_n_items (GListModel *model)
 {
-  return TOV_QUERY_MODEL (model)->rowids->len;
+  return rowids (TOV_QUERY_MODEL (model))->len;
 }
 
 static gpointer
@@ -75,7 +88,7 @@ tov_query_model_get_item (GListModel *model,
   gint64 rowid;
   TovRecord *record;
 
-  if (position >= self->rowids->len)
+  if (position >= rowids (self)->len)
     return NULL;
 
   rowid = g_array_index (self->rowids, gint64, position);
@@ -258,11 +271,17 @@ static void
 refresh (TovQueryModel *self)
 {
   g_autoptr(GArray) old = self->rowids;
-  GArray *new = query_rowids (self);
+  GArray *new;
   guint prefix = 0;
   guint suffix = 0;
-  guint min_len = MIN (old->len, new->len);
+  guint min_len;
 
+  /* Rows nobody has seen need no announcement: read them when asked. */
+  if (old == NULL)
+    return;
+
+  new = query_rowids (self);
+  min_len = MIN (old->len, new->len);
   self->rowids = new;
 
   while (prefix < min_len &&
@@ -307,7 +326,6 @@ tov_query_model_constructed (GObject *object)
 
   signal = g_strconcat ("changed::", item_class (self)->table, NULL);
   self->changed_id = g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed), self, 0);
-  self->rowids = query_rowids (self);
 }
 
 static void
@@ -351,7 +369,7 @@ tov_query_model_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->rowids->len);
+      g_value_set_uint (value, rowids (self)->len);
       break;
 
     default:

@@ -20,11 +20,16 @@
  *   words instead ("sundhed" OR "sundhedscentrets" OR …), which FTS5
  *   reads lazily, seeking to the rowids it needs.
  * - bm25() first counts, for every phrase, all the rows that hold it. So a
- *   search reads no more than CANDIDATES of each kind whose title matches
- *   and as many whose text matches, newest first, and ranks those itself
- *   with the same formula, less the rarity of each word. Whenever a kind
- *   has fewer matches than that, which is so for any search precise enough
- *   to rank, every match is ranked.
+ *   search reads the newest CANDIDATES matches of each kind, and when a
+ *   kind has more, also its newest CANDIDATES whose title matches, and
+ *   ranks those itself with the same formula, less the rarity of each
+ *   word. Whenever a kind has fewer matches than that, which is so for any
+ *   search precise enough to rank, every match is ranked.
+ *
+ * One letter begins too many words to be a prefix: a word of one letter
+ * is searched whole, and while it is the last thing typed after other
+ * words it waits for the next letter. Æ, ø and å are letters of their
+ * own, so "Rødovre" does not find "Rodovre".
  *
  * Hits carry plain text and the positions of the matches, found with the
  * same tokenizer rules; their markup is escaped text and <b>, so nothing
@@ -637,11 +642,14 @@ count_matches (Query      *query,
   return n_tokens;
 }
 
-/* BM25 without the rarity of each term, with the title weighing more. */
+/* BM25 without the rarity of each term, with the title weighing more.
+ * *@in_title tells whether the title holds a match.
+ */
 static double
 score (Query      *query,
        const char *title,
        const char *body,
+       gboolean   *in_title,
        GString    *buffer)
 {
   g_autofree double *title_tf = g_new0 (double, query->terms->len);
@@ -650,9 +658,13 @@ score (Query      *query,
   guint body_length = count_matches (query, body, body_tf, buffer);
   double sum = 0;
 
+  *in_title = FALSE;
   for (guint i = 0; i < query->terms->len; i++)
-    sum += TITLE_WEIGHT * saturate (title_tf[i], title_length, TITLE_LENGTH) +
-           saturate (body_tf[i], body_length, BODY_LENGTH);
+    {
+      sum += TITLE_WEIGHT * saturate (title_tf[i], title_length, TITLE_LENGTH) +
+             saturate (body_tf[i], body_length, BODY_LENGTH);
+      *in_title |= title_tf[i] > 0;
+    }
   return sum;
 }
 
@@ -662,6 +674,7 @@ typedef struct
 {
   gsize start;
   gsize end;
+  gsize match_end; /* the end of what was typed of it, if it matches */
   guint64 terms;   /* a bit for each term it matches, the first 64 */
 } Span;
 
@@ -676,14 +689,24 @@ find_spans (Query      *query,
   token_iter_init (&iter, text, buffer);
   while (token_iter_next (&iter))
     {
-      Span span = { iter.start - text, iter.end - text, 0 };
+      Span span = { iter.start - text, iter.end - text, iter.start - text, 0 };
 
       for (guint i = 0; i < query->terms->len; i++)
         {
+          Term *term = &g_array_index (query->terms, Term, i);
           gboolean exact;
 
-          if (term_matches (&g_array_index (query->terms, Term, i), iter.folded, &exact))
-            span.terms |= G_GUINT64_CONSTANT (1) << MIN (i, 63);
+          if (term_matches (term, iter.folded, &exact))
+            {
+              /* Case folding keeps the number of characters: the beginning
+               * that matched is as many characters of the original.
+               */
+              const char *end = exact ? iter.end
+                                      : g_utf8_offset_to_pointer (iter.start, g_utf8_strlen (term->text, -1));
+
+              span.terms |= G_GUINT64_CONSTANT (1) << MIN (i, 63);
+              span.match_end = MAX (span.match_end, (gsize) (end - text));
+            }
         }
       g_array_append_val (spans, span);
     }
@@ -749,8 +772,8 @@ markup_with_ranges (const char *plain,
 }
 
 /* Writes the tokens @first to @first + @n - 1 of @text on one line, with
- * "…" where text is left out, as plain text and as markup with the
- * matching tokens in <b>.
+ * "…" where text is left out, as plain text and as markup with what
+ * matches in <b>: a whole word, or the beginning of it that was typed.
  */
 static void
 render (const char  *text,
@@ -777,7 +800,7 @@ render (const char  *text,
 
       append_one_line (plain, text + copied, text + span->start);
       if (span->terms != 0)
-        g_array_append_val (ranges, ((Range) { plain->len, plain->len + (span->end - span->start) }));
+        g_array_append_val (ranges, ((Range) { plain->len, plain->len + (span->match_end - span->start) }));
       g_string_append_len (plain, text + span->start, span->end - span->start);
       copied = span->end;
     }
@@ -839,6 +862,7 @@ typedef struct
   char *title;
   char *body;
   double score;
+  gboolean in_title;
 } Candidate;
 
 static void
@@ -913,6 +937,7 @@ collect (TovStore   *store,
           valid_text (stmt, 2),
           valid_text (stmt, 3),
           0,
+          FALSE,
         }));
     }
   sqlite3_reset (stmt);
@@ -1001,24 +1026,29 @@ search_kind (TovStore   *store,
              GString    *buffer)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint scored = 0;
+  guint in_title = 0;
 
   g_array_set_clear_func (candidates, clear_candidate);
 
-  if (!collect (store, expression, k, candidates))
-    return;
-
-  /* When a kind has more matches than are read, those named after the
-   * search may be older ones: read the newest of them as well.
-   */
-  if (candidates->len == CANDIDATES && kinds[k].has_title &&
-      !collect (store, title_expression, k, candidates))
-    return;
-
-  for (guint i = 0; i < candidates->len; i++)
+  for (int pass = 0; pass < 2; pass++)
     {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      /* When a kind has more matches than are read, and too few of those
+       * read are named after the search, older ones may be: read the
+       * newest whose titles match as well.
+       */
+      if (pass == 1 && (candidates->len < CANDIDATES || !kinds[k].has_title || in_title >= limit))
+        break;
+      if (!collect (store, pass == 0 ? expression : title_expression, k, candidates))
+        return;
 
-      candidate->score = score (query, candidate->title, candidate->body, buffer);
+      for (; scored < candidates->len; scored++)
+        {
+          Candidate *candidate = &g_array_index (candidates, Candidate, scored);
+
+          candidate->score = score (query, candidate->title, candidate->body, &candidate->in_title, buffer);
+          in_title += candidate->in_title;
+        }
     }
   g_array_sort (candidates, compare_candidates);
 

@@ -52,7 +52,7 @@ static const char *totals_headings[] = {
 };
 
 /* The kinds of TovBudgetKind, by their nick in the database, in the
- * words of the finance office.
+ * words of the finance office; in the order of the enum, which indexes it.
  */
 static const struct { const char *nick; const char *label; } kind_labels[] = {
   { "grant", "Bevilling" },
@@ -68,7 +68,7 @@ kind_label (const char *nick)
     if (g_strcmp0 (nick, kind_labels[i].nick) == 0)
       return kind_labels[i].label;
 
-  return nick != NULL ? nick : "";
+  return nick != NULL && g_utf8_validate (nick, -1, NULL) ? nick : "";
 }
 
 /* Lines ---------------------------------------------------------------- */
@@ -86,6 +86,7 @@ typedef struct
   int year;                   /* 0 when the line has no year */
   gint64 amount_ore;
   const char *note;
+  char *repaired[4];          /* texts made valid UTF-8, for the strings above */
 } Line;
 
 /* By project number, then decision in the order "4.2" before "4.10" (as
@@ -102,11 +103,27 @@ static const char lines_sql[] =
   "b.year, CASE b.kind WHEN 'grant' THEN 0 WHEN 'administrative-grant' THEN 1 "
   "WHEN 'budget-proposal' THEN 2 ELSE 3 END, b.amount_ore DESC, b.rowid";
 
+/* Text that another program put into the file may not be UTF-8, which
+ * both formats must be: its bad bytes become U+FFFD.
+ */
 static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+valid_text (const char  *text,
+            char       **repaired)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_clear_pointer (repaired, g_free);
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+
+  *repaired = g_utf8_make_valid (text, -1);
+  return *repaired;
+}
+
+static const char *
+column_text (sqlite3_stmt  *stmt,
+             int            column,
+             char         **repaired)
+{
+  const char *text = valid_text ((const char *) sqlite3_column_text (stmt, column), repaired);
 
   return text != NULL ? text : "";
 }
@@ -116,14 +133,23 @@ read_line (sqlite3_stmt *stmt,
            Line         *line)
 {
   line->project_number = sqlite3_column_int64 (stmt, 0);
-  line->project_title = column_text (stmt, 1);
-  line->decision = (const char *) sqlite3_column_text (stmt, 2);
-  line->funding_source = column_text (stmt, 3);
+  line->project_title = column_text (stmt, 1, &line->repaired[0]);
+  line->decision = valid_text ((const char *) sqlite3_column_text (stmt, 2), &line->repaired[1]);
+  line->funding_source = column_text (stmt, 3, &line->repaired[2]);
   line->kind = kind_label ((const char *) sqlite3_column_text (stmt, 4));
   line->year = sqlite3_column_int (stmt, 5);
   line->amount_ore = sqlite3_column_int64 (stmt, 6);
-  line->note = column_text (stmt, 7);
+  line->note = column_text (stmt, 7, &line->repaired[3]);
 }
+
+static void
+line_clear (Line *line)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (line->repaired); i++)
+    g_clear_pointer (&line->repaired[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Line, line_clear)
 
 /* "4. Invester før det sker", or the title alone for an unnumbered project. */
 static void
@@ -262,19 +288,27 @@ replacement_finish (Replacement  *self,
 /* CSV ------------------------------------------------------------------ */
 
 /* Appends @text as one field, quoted when it holds a separator, a quote or
- * a line break, with quotes doubled.
+ * a line break, with quotes doubled. Text that a spreadsheet would take
+ * for a formula ("=HYPERLINK(…)", "-2+3", "@SUM(…)") gets an apostrophe
+ * in front, so that opening the file never runs what a note says.
  */
 static void
 csv_append_field (GString    *out,
                   const char *text)
 {
-  if (strpbrk (text, ";\"\r\n") == NULL)
+  gboolean quoted = strpbrk (text, ";\"\r\n") != NULL;
+
+  if (quoted)
+    g_string_append_c (out, '"');
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    g_string_append_c (out, '\'');
+
+  if (!quoted)
     {
       g_string_append (out, text);
       return;
     }
 
-  g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -333,8 +367,10 @@ csv_append_line (GString    *out,
  * decision's number, the funding source, the kind in Danish, the year,
  * the amount in kroner with a decimal comma and two decimals
  * ("1000000,00") and the note. A field that holds a semicolon, a quote or
- * a line break is quoted, with its quotes doubled. The rows come in the
- * order of project number, decision and year.
+ * a line break is quoted, with its quotes doubled; text that begins like a
+ * formula (with =, +, -, @, a tab or a carriage return) begins with an
+ * apostrophe. The rows come in the order of project number, decision and
+ * year.
  *
  * @path holds either its old contents or the whole file.
  *
@@ -350,7 +386,7 @@ tov_spreadsheet_write_csv (TovStore    *store,
   Replacement file = { 0, };
   sqlite3_stmt *stmt;
   gboolean failed = FALSE;
-  Line line;
+  g_auto(Line) line = { 0, };
 
   g_return_val_if_fail (TOV_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -452,7 +488,7 @@ xlsx_write_lines (Workbook   *book,
   sqlite3_stmt *stmt;
   gboolean failed = FALSE;
   lxw_row_t row = 0;
-  Line line;
+  g_auto(Line) line = { 0, };
 
   if (sheet == NULL)
     {
@@ -537,8 +573,10 @@ xlsx_write_totals (Workbook *book,
       g_autoptr(TovBudgetTotal) total = g_list_model_get_item (totals, i);
       TovBudgetKind kind = tov_budget_total_get_kind (total);
       lxw_row_t row = i + 1;
+      g_autofree char *repaired = NULL;
 
-      xlsx_write_text (book, sheet, row, 0, tov_budget_total_get_funding_source (total), NULL);
+      xlsx_write_text (book, sheet, row, 0,
+                       valid_text (tov_budget_total_get_funding_source (total), &repaired), NULL);
       xlsx_write_text (book, sheet, row, 1,
                        (guint) kind < G_N_ELEMENTS (kind_labels) ? kind_labels[kind].label : "", NULL);
       check (book, worksheet_write_number (sheet, row, 2, tov_budget_total_get_n_lines (total), NULL));

@@ -15,6 +15,10 @@
 #include "tov-print-operation.h"
 #include "tov-plans-view.h"
 #include "tov-projects-view.h"
+#include "tov-query-model.h"
+#include "tov-records.h"
+#include "tov-search.h"
+#include "tov-search-view.h"
 #include "tov-window.h"
 
 struct _TovWindow
@@ -30,6 +34,11 @@ struct _TovWindow
   GtkListBox *sections;
   GtkStack *stack;
   GMenu *recent_menu;
+
+  /* The search across the portfolio, and the section it was started from. */
+  GtkSearchEntry *search_entry;
+  TovSearchView *search_view;
+  char *section;
 };
 
 G_DEFINE_FINAL_TYPE (TovWindow, tov_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,6 +79,29 @@ on_store_changed (TovWindow *self)
   update_title (self);
 }
 
+/* Shows the stack page @name, with its row selected in the sidebar; the
+ * search page has none.
+ */
+static void
+show_page (TovWindow  *self,
+           const char *name)
+{
+  if (g_strcmp0 (name, "search") == 0)
+    gtk_list_box_unselect_all (self->sections);
+  else if (name != self->section)
+    {
+      g_free (self->section);
+      self->section = g_strdup (name);
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sections));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sections, GTK_LIST_BOX_ROW (row));
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 /**
  * tov_window_show_section:
  * @name: "projects", "budget", "partnerships" or "plans"
@@ -80,12 +112,7 @@ tov_window_show_section (TovWindow  *self,
 {
   g_return_if_fail (TOV_IS_WINDOW (self));
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sections));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
-      gtk_list_box_select_row (self->sections, GTK_LIST_BOX_ROW (row));
-
-  gtk_stack_set_visible_child_name (self->stack, name);
+  show_page (self, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -93,7 +120,165 @@ static void
 on_section_activated (TovWindow     *self,
                       GtkListBoxRow *row)
 {
+  /* Choosing a section ends a search. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   tov_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* Search ------------------------------------------------------------------ */
+
+/* The section that shows @record, and the record it selects there: a
+ * decision shows in its project, a status update in its subject, an
+ * organisation in its first partnership.
+ */
+static const char *
+find_place (TovWindow  *self,
+            TovRecord  *record,
+            TovRecord **target)
+{
+  const char *subject_id;
+
+  *target = NULL;
+
+  if (TOV_IS_DECISION (record))
+    *target = tov_store_lookup (self->store, TOV_TYPE_PROJECT, tov_record_get_string (record, "project-id"));
+  else if (TOV_IS_STATUS_UPDATE (record))
+    {
+      if ((subject_id = tov_record_get_string (record, "project-id")) != NULL)
+        *target = tov_store_lookup (self->store, TOV_TYPE_PROJECT, subject_id);
+      else if ((subject_id = tov_record_get_string (record, "initiative-id")) != NULL)
+        *target = tov_store_lookup (self->store, TOV_TYPE_INITIATIVE, subject_id);
+      else if ((subject_id = tov_record_get_string (record, "partnership-id")) != NULL)
+        *target = tov_store_lookup (self->store, TOV_TYPE_PARTNERSHIP, subject_id);
+    }
+  else if (TOV_IS_ORGANISATION (record))
+    {
+      g_autoptr(TovQueryModel) partnerships = tov_query_model_new (self->store, TOV_TYPE_PARTNERSHIP);
+
+      tov_query_model_set_text_condition (partnerships, "organisation_id", tov_record_get_id (record));
+      *target = g_list_model_get_item (G_LIST_MODEL (partnerships), 0);
+      return "partnerships";
+    }
+  else
+    *target = g_object_ref (record);
+
+  if (*target == NULL)
+    return NULL;
+  if (TOV_IS_PROJECT (*target))
+    return "projects";
+  if (TOV_IS_INITIATIVE (*target))
+    return "plans";
+  if (TOV_IS_PARTNERSHIP (*target))
+    return "partnerships";
+
+  g_clear_object (target);
+  return NULL;
+}
+
+/**
+ * tov_window_open_record:
+ *
+ * Shows @record where it lives, selected: a project, an initiative or a
+ * partnership in its section, a decision in its project, a status update
+ * in what it is the status of, an organisation in its first partnership.
+ * A section selects the record through its "view.open-record" action,
+ * which takes the record's id.
+ */
+void
+tov_window_open_record (TovWindow *self,
+                        TovRecord *record)
+{
+  g_autoptr(TovRecord) target = NULL;
+  const char *section;
+
+  g_return_if_fail (TOV_IS_WINDOW (self));
+  g_return_if_fail (TOV_IS_RECORD (record));
+
+  section = find_place (self, record, &target);
+  if (section == NULL)
+    return;
+
+  tov_window_show_section (self, section);
+  if (target != NULL &&
+      !gtk_widget_activate_action (gtk_stack_get_child_by_name (self->stack, section),
+                                   "view.open-record", "s", tov_record_get_id (target)))
+    g_debug ("The %s section cannot select a record", section);
+}
+
+static void
+leave_search (TovWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") == 0)
+    show_page (self, self->section ? self->section : "projects");
+}
+
+static void
+on_search_changed (TovWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (text[0] == '\0')
+    {
+      leave_search (self);
+      return;
+    }
+
+  tov_search_view_set_text (self->search_view, text);
+  show_page (self, "search");
+}
+
+static void
+on_stop_search (TovWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  leave_search (self);
+}
+
+static void
+on_search_activate (TovWindow *self)
+{
+  tov_search_view_activate_first (self->search_view);
+}
+
+/* Down goes from the entry to the first hit, over to it when folded. */
+static gboolean
+on_search_key_pressed (TovWindow       *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") != 0)
+    return FALSE;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return tov_search_view_focus_first (self->search_view);
+}
+
+static void
+on_hit_activated (TovWindow    *self,
+                  TovSearchHit *hit)
+{
+  g_autoptr(TovRecord) record = tov_store_lookup (self->store, tov_search_hit_get_kind (hit),
+                                                  tov_search_hit_get_record_id (hit));
+
+  if (record != NULL)
+    tov_window_open_record (self, record);
+}
+
+/* Ctrl+F: the sidebar's search, with the last search ready to change. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    show_page (self, "search");
 }
 
 static GtkWidget *
@@ -468,6 +653,7 @@ tov_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->section, g_free);
 
 
   G_OBJECT_CLASS (tov_window_parent_class)->dispose (object);
@@ -530,6 +716,7 @@ tov_window_class_init (TovWindowClass *klass)
   g_type_ensure (TOV_TYPE_BUDGET_VIEW);
   g_type_ensure (TOV_TYPE_PARTNERSHIPS_VIEW);
   g_type_ensure (TOV_TYPE_PLANS_VIEW);
+  g_type_ensure (TOV_TYPE_SEARCH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TovWindow, toast_overlay);
@@ -539,9 +726,16 @@ tov_window_class_init (TovWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TovWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_section_activated);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, search_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_hit_activated);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, forward_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

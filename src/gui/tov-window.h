@@ -21,6 +21,8 @@ void       tov_window_set_store       (TovWindow      *self,
                                        TovStore       *store);
 void       tov_window_show_section    (TovWindow      *self,
                                        const char     *name);
+void       tov_window_open_record     (TovWindow      *self,
+                                       TovRecord      *record);
 void       tov_window_toast_deleted   (TovWindow      *self,
                                        const char     *what);
 void       tov_window_toast_error     (TovWindow      *self,

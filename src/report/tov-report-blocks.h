@@ -63,9 +63,6 @@ typedef struct
   double          width;        /* a fraction of the text width */
   PangoAlignment  align;
   gboolean        bold_first;   /* the first line of a cell is its heading */
-  gboolean        one_line;     /* each line of a cell is cut with "…" rather
-                                 * than wrapped: an overview's cells, whose
-                                 * height is known without laying them out */
 } TovReportColumn;
 
 typedef struct

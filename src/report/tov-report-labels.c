@@ -14,6 +14,7 @@
 
 #include "tov-date.h"
 #include "tov-enums.h"
+#include "tov-money.h"
 #include "tov-report-labels.h"
 
 static const char * const progress[] = {
@@ -32,9 +33,11 @@ static const char * const budget_kinds[] = {
   "Bevilling", "Administrativt bevilget", "Budgetforslag", "Økonomisk gevinst",
 };
 
-/* For a narrow column of the portfolio overview. */
-static const char * const budget_kinds_short[] = {
-  "Bevilling", "Adm. bevilget", "Budgetforslag", "Økonomisk gevinst",
+/* As column headings, which break in the middle of a long word only at
+ * the soft hyphens.
+ */
+static const char * const budget_kind_headings[] = {
+  "Bevilling", "Admini\u00ADstrativt bevilget", "Budget\u00ADforslag", "Økonomisk gevinst",
 };
 
 static const char * const partnership_states[] = {
@@ -76,9 +79,9 @@ tov_report_budget_kind_label (int value)
 }
 
 const char *
-tov_report_budget_kind_short_label (int value)
+tov_report_budget_kind_heading (int value)
 {
-  return lookup (budget_kinds_short, G_N_ELEMENTS (budget_kinds_short), value);
+  return lookup (budget_kind_headings, G_N_ELEMENTS (budget_kind_headings), value);
 }
 
 const char *
@@ -155,4 +158,27 @@ tov_report_lower_first (const char *text)
   len = g_unichar_to_utf8 (g_unichar_tolower (first), buf);
   buf[len] = '\0';
   return g_strconcat (buf, rest, NULL);
+}
+
+/**
+ * tov_report_format_money_short:
+ * @ore: an amount in øre
+ *
+ * Writes @ore for a narrow column of an overview: "1,35 mio. kr." from a
+ * million up, as tov_money_format_short() does, and below that in whole
+ * kroner, "220.000 kr." for 220.000,19 kr.
+ *
+ * Returns: (transfer full): the amount as text
+ */
+char *
+tov_report_format_money_short (gint64 ore)
+{
+  gint64 kroner;
+
+  if (ore <= -100000000 || ore >= 100000000)
+    return tov_money_format_short (ore);
+
+  /* Half a krone rounds away from zero. */
+  kroner = ore >= 0 ? (ore + 50) / 100 : (ore - 50) / 100;
+  return tov_money_format (kroner * 100);
 }

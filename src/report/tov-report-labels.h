@@ -12,12 +12,13 @@ const char *tov_report_progress_label          (int value);
 const char *tov_report_project_state_label     (int value);
 const char *tov_report_decision_state_label    (int value);
 const char *tov_report_budget_kind_label       (int value);
-const char *tov_report_budget_kind_short_label (int value);
+const char *tov_report_budget_kind_heading     (int value);
 const char *tov_report_partnership_state_label (int value);
 
 char       *tov_report_format_period           (const char *start_iso,
                                                 const char *end_iso);
 char       *tov_report_format_short_date       (const char *iso);
 char       *tov_report_lower_first             (const char *text);
+char       *tov_report_format_money_short      (gint64      ore);
 
 G_END_DECLS

@@ -135,7 +135,7 @@ tov_report_query_decisions (TovStore           *store,
                             gpointer            user_data)
 {
   TovRecordClass *klass = g_type_class_ref (TOV_TYPE_DECISION);
-  g_autofree char *sql = g_strdup_printf ("SELECT project_id, id, number, text, state FROM decision "
+  g_autofree char *sql = g_strdup_printf ("SELECT project_id, id, number, state FROM decision "
                                           "ORDER BY %s, rowid", klass->natural_order);
   sqlite3_stmt *stmt = tov_store_prepare (store, sql, NULL);
   GEnumClass *states = g_type_class_ref (TOV_TYPE_DECISION_STATE);
@@ -144,7 +144,7 @@ tov_report_query_decisions (TovStore           *store,
   g_return_if_fail (stmt != NULL);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    func (text (stmt, 0), text (stmt, 1), text (stmt, 2), text (stmt, 3), choice (states, stmt, 4), user_data);
+    func (text (stmt, 0), text (stmt, 1), text (stmt, 2), choice (states, stmt, 3), user_data);
   sqlite3_reset (stmt);
   g_type_class_unref (states);
 }

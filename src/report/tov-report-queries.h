@@ -33,7 +33,6 @@ typedef void (*TovProjectRowFunc)  (const char *id,
 typedef void (*TovDecisionRowFunc) (const char *project_id,
                                     const char *id,
                                     const char *number,
-                                    const char *text,
                                     int         state,
                                     gpointer    user_data);
 typedef void (*TovAmountRowFunc)   (const char *project_id,

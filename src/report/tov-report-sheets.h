@@ -27,7 +27,7 @@ void tov_sheet_build_partnerships (TovReportBlocks *blocks,
 /* Shared by the project sheet and the portfolio overview. */
 void tov_sheet_add_economy_table  (TovReportBlocks *blocks,
                                    TovStore        *store,
-                                   const char      *project_id,
+                                   GPtrArray       *lines,
                                    gboolean         short_amounts);
 void tov_sheet_add_status_history (TovReportBlocks *blocks,
                                    GPtrArray       *updates,

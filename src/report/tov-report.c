@@ -266,7 +266,7 @@ ensure_blocks (TovReport *self)
  * tov_report_get_title:
  *
  * Returns: the sheet's title, "Status på handleplan for udsattepolitikken
- *   2017-2019", for a print job's name
+ *   2017-2019", for a print job's name; valid until the date changes
  */
 const char *
 tov_report_get_title (TovReport *self)
@@ -282,14 +282,15 @@ tov_report_get_title (TovReport *self)
  * @iso: (nullable): the date printed on the sheet, "2019-10-08"; %NULL
  *   for today
  *
- * Sets the date the footer gives as the day of printing. Call it before
- * the first pagination.
+ * Sets the date the footer gives as the day of printing, and from which
+ * the partnerships sheet counts renewals. A new date takes a new pagination.
  */
 void
 tov_report_set_date (TovReport  *self,
                      const char *iso)
 {
   g_autofree char *date = NULL;
+  gboolean had_pages;
 
   g_return_if_fail (TOV_IS_REPORT (self));
   g_return_if_fail (iso == NULL || tov_date_is_valid_iso (iso));
@@ -300,7 +301,18 @@ tov_report_set_date (TovReport  *self,
 
   g_free (self->date);
   self->date = g_steal_pointer (&date);
+
+  /* The pages point into the blocks, which say the date. */
+  had_pages = self->pages != NULL;
+  g_clear_pointer (&self->pages, tov_report_pages_free);
+  g_clear_pointer (&self->blocks, tov_report_blocks_free);
+  g_clear_pointer (&self->header_start, g_free);
+  g_clear_pointer (&self->header_end, g_free);
+  g_clear_pointer (&self->footer_start, g_free);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  if (had_pages)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
 }
 
 const char *

@@ -48,6 +48,7 @@ tov_sheet_add_status_history (TovReportBlocks *blocks,
 
 typedef struct
 {
+  char *id;
   char *name;
   gint64 amounts[N_KINDS];
   gboolean present[N_KINDS];
@@ -58,6 +59,7 @@ source_row_free (gpointer data)
 {
   SourceRow *row = data;
 
+  g_free (row->id);
   g_free (row->name);
   g_free (row);
 }
@@ -66,68 +68,139 @@ static char *
 format_amount (gint64   ore,
                gboolean short_amounts)
 {
-  return short_amounts ? tov_money_format_short (ore) : tov_money_format (ore);
+  return short_amounts ? tov_report_format_money_short (ore) : tov_money_format (ore);
+}
+
+static SourceRow *
+source_row (GPtrArray  *rows,
+            GHashTable *by_id,
+            const char *id,
+            const char *name)
+{
+  SourceRow *row = g_hash_table_lookup (by_id, id);
+
+  if (row == NULL)
+    {
+      row = g_new0 (SourceRow, 1);
+      row->id = g_strdup (id);
+      row->name = g_strdup (name);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (by_id, row->id, row);
+    }
+  return row;
+}
+
+/* The portfolio's totals, which SQLite adds up, in its order. */
+static void
+read_totals (TovStore   *store,
+             GPtrArray  *rows,
+             GHashTable *by_id)
+{
+  g_autoptr(GListModel) totals = tov_budget_totals (store, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (totals); i++)
+    {
+      g_autoptr(TovBudgetTotal) total = g_list_model_get_item (totals, i);
+      SourceRow *row = source_row (rows, by_id, tov_budget_total_get_funding_source_id (total),
+                                   tov_budget_total_get_funding_source (total));
+      TovBudgetKind kind = tov_budget_total_get_kind (total);
+
+      if (kind < N_KINDS)
+        {
+          row->amounts[kind] += tov_budget_total_get_amount_ore (total);
+          row->present[kind] = TRUE;
+        }
+    }
+}
+
+static int
+compare_sources (gconstpointer a,
+                 gconstpointer b)
+{
+  const SourceRow *ra = *(SourceRow **) a;
+  const SourceRow *rb = *(SourceRow **) b;
+  g_autofree char *fa = g_utf8_casefold (ra->name, -1);
+  g_autofree char *fb = g_utf8_casefold (rb->name, -1);
+  int result = g_utf8_collate (fa, fb);
+
+  return result != 0 ? result : g_strcmp0 (ra->id, rb->id);
+}
+
+/* The totals of a few budget lines, a project's, in 64-bit øre. */
+static void
+add_up_lines (TovStore   *store,
+              GPtrArray  *lines,
+              GPtrArray  *rows,
+              GHashTable *by_id)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      TovRecord *line = g_ptr_array_index (lines, i);
+      const char *source_id = tov_record_get_string (line, "funding-source-id");
+      SourceRow *row = source_id ? g_hash_table_lookup (by_id, source_id) : NULL;
+      int kind = tov_record_get_int (line, "kind");
+
+      if (source_id == NULL || kind < 0 || kind >= N_KINDS)
+        continue;
+      if (row == NULL)
+        {
+          g_autoptr(TovRecord) source = tov_store_lookup (store, TOV_TYPE_FUNDING_SOURCE, source_id);
+
+          row = source_row (rows, by_id, source_id, source ? tov_record_get_string (source, "name") : "");
+        }
+      row->amounts[kind] += tov_record_get_int (line, "amount-ore");
+      row->present[kind] = TRUE;
+    }
+
+  g_ptr_array_sort (rows, compare_sources);
 }
 
 /**
  * tov_sheet_add_economy_table:
- * @project_id: (nullable): one project's lines, or %NULL for the portfolio's
+ * @lines: (nullable): a project's budget lines, or %NULL for all the
+ *   portfolio's, which SQLite adds up
  * @short_amounts: write "1,0 mio. kr." rather than "1.000.000 kr."
  *
  * Adds a table of the totals per funding source (rows) and kind of line
  * (columns), with a row of totals per kind when there is more than one
- * source. SQLite adds the amounts up.
+ * source.
  */
 void
 tov_sheet_add_economy_table (TovReportBlocks *blocks,
                              TovStore        *store,
-                             const char      *project_id,
+                             GPtrArray       *lines,
                              gboolean         short_amounts)
 {
-  TovBudgetFilter filter = TOV_BUDGET_FILTER_ANY;
-  g_autoptr(GListModel) totals = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (source_row_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   TovReportColumn columns[N_KINDS + 1];
   int kinds[N_KINDS];
   guint n_kinds = 0;
   gboolean present[N_KINDS] = { FALSE };
   gint64 sums[N_KINDS] = { 0 };
-  const char *last_source = NULL;
-  SourceRow *current = NULL;
   TovReportTable *table;
-  guint n;
 
-  filter.project_id = project_id;
-  totals = tov_budget_totals (store, &filter);
-  n = g_list_model_get_n_items (totals);
+  if (lines != NULL)
+    add_up_lines (store, lines, rows, by_id);
+  else
+    read_totals (store, rows, by_id);
 
-  if (n == 0)
+  if (rows->len == 0)
     {
       tov_report_blocks_add_text (blocks, "Der er ingen budgetlinjer.");
       return;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(TovBudgetTotal) total = g_list_model_get_item (totals, i);
-      const char *source = tov_budget_total_get_funding_source_id (total);
-      TovBudgetKind kind = tov_budget_total_get_kind (total);
+      SourceRow *row = g_ptr_array_index (rows, i);
 
-      if (current == NULL || g_strcmp0 (last_source, source) != 0)
-        {
-          current = g_new0 (SourceRow, 1);
-          current->name = g_strdup (tov_budget_total_get_funding_source (total));
-          g_ptr_array_add (rows, current);
-          last_source = source;
-        }
-
-      if (kind < N_KINDS)
-        {
-          current->amounts[kind] += tov_budget_total_get_amount_ore (total);
-          current->present[kind] = TRUE;
-          sums[kind] += tov_budget_total_get_amount_ore (total);
-          present[kind] = TRUE;
-        }
+      for (int kind = 0; kind < N_KINDS; kind++)
+        if (row->present[kind])
+          {
+            sums[kind] += row->amounts[kind];
+            present[kind] = TRUE;
+          }
     }
 
   for (int kind = 0; kind < N_KINDS; kind++)
@@ -136,7 +209,7 @@ tov_sheet_add_economy_table (TovReportBlocks *blocks,
 
   columns[0] = (TovReportColumn) { "Finansieringskilde", 1.0 - 0.17 * n_kinds, PANGO_ALIGN_LEFT };
   for (guint k = 0; k < n_kinds; k++)
-    columns[k + 1] = (TovReportColumn) { tov_report_budget_kind_label (kinds[k]), 0.17, PANGO_ALIGN_RIGHT };
+    columns[k + 1] = (TovReportColumn) { tov_report_budget_kind_heading (kinds[k]), 0.17, PANGO_ALIGN_RIGHT };
   table = tov_report_blocks_add_table (blocks, TOV_TABLE_GRID, columns, n_kinds + 1);
 
   for (guint i = 0; i < rows->len; i++)

@@ -1,10 +1,14 @@
 /* tov-sheet-portfolio.c: every theme, project and decision, and the money.
  *
- * A portfolio may hold thousands of projects, so every table is read once,
- * in SQL order, and grouped in hash tables: no query per project. The
- * overview gives each decision one line, cut with "…" where it is long;
- * the project sheet has the whole text. One-line cells also let the pages
- * be counted without laying out tens of thousands of cells twice.
+ * Per theme a table: a row per project with its state and its money per
+ * kind of budget line, and under it a row per decision with its state and
+ * the lines tied to it. The texts of the decisions are on the project
+ * sheets; the overview is the one sheet that must stay short for a
+ * portfolio of thousands of projects.
+ *
+ * Every table is read once, in SQL order, and grouped in hash tables: no
+ * query per project. Most cells are a number, a state or an amount, whose
+ * height the typesetter knows without laying them out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +16,6 @@
 
 #include "config.h"
 
-#include "tov-money.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-report-labels.h"
@@ -21,7 +24,7 @@
 
 #define N_KINDS (TOV_BUDGET_KIND_EXPECTED_GAIN + 1)
 
-/* The money tied to a decision, or to a project without a decision. */
+/* Money per kind of budget line, in øre. */
 typedef struct
 {
   gint64 amounts[N_KINDS];
@@ -30,10 +33,9 @@ typedef struct
 
 typedef struct
 {
-  char *number;
-  char *text;
-  int state;
   char *id;
+  char *number;
+  int state;
 } Decision;
 
 typedef struct
@@ -44,6 +46,7 @@ typedef struct
   char *title;
   int state;
   GPtrArray *decisions;   /* Decision, in number order */
+  Amounts total;
 } Project;
 
 typedef struct
@@ -52,6 +55,7 @@ typedef struct
   GPtrArray *projects;            /* Project, in number order */
   GHashTable *decision_amounts;   /* decision id → Amounts */
   GHashTable *loose_amounts;      /* project id → Amounts of lines without a decision */
+  gboolean kinds[N_KINDS];        /* which kinds the portfolio has lines of */
 } Portfolio;
 
 static void
@@ -59,9 +63,8 @@ decision_free (gpointer data)
 {
   Decision *decision = data;
 
-  g_free (decision->number);
-  g_free (decision->text);
   g_free (decision->id);
+  g_free (decision->number);
   g_free (decision);
 }
 
@@ -98,30 +101,10 @@ on_project (const char *id,
   g_hash_table_insert (portfolio->projects_by_id, project->id, project);
 }
 
-/* One line of an overview: the documents' line breaks and bullets become spaces. */
-static char *
-one_line (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \t\r\n", -1);
-  GString *line = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (line->len > 0)
-        g_string_append_c (line, ' ');
-      g_string_append (line, words[i]);
-    }
-
-  return g_string_free (line, FALSE);
-}
-
 static void
 on_decision (const char *project_id,
              const char *id,
              const char *number,
-             const char *text,
              int         state,
              gpointer    user_data)
 {
@@ -133,11 +116,19 @@ on_decision (const char *project_id,
     return;
 
   decision = g_new0 (Decision, 1);
-  decision->number = g_strdup (number);
-  decision->text = one_line (text);
-  decision->state = state;
   decision->id = g_strdup (id);
+  decision->number = g_strdup (number);
+  decision->state = state;
   g_ptr_array_add (project->decisions, decision);
+}
+
+static void
+add_to (Amounts *amounts,
+        int      kind,
+        gint64   ore)
+{
+  amounts->amounts[kind] += ore;
+  amounts->present[kind] = TRUE;
 }
 
 static void
@@ -148,17 +139,17 @@ add_amount (GHashTable *table,
 {
   Amounts *amounts = g_hash_table_lookup (table, key);
 
-  if (kind < 0 || kind >= N_KINDS)
-    return;
   if (amounts == NULL)
     {
       amounts = g_new0 (Amounts, 1);
       g_hash_table_insert (table, g_strdup (key), amounts);
     }
-  amounts->amounts[kind] += ore;
-  amounts->present[kind] = TRUE;
+  add_to (amounts, kind, ore);
 }
 
+/* SQLite has added up the lines per decision and kind; the overview adds
+ * those sums per project and theme, in 64-bit øre.
+ */
 static void
 on_amount (const char *project_id,
            const char *decision_id,
@@ -167,100 +158,121 @@ on_amount (const char *project_id,
            gpointer    user_data)
 {
   Portfolio *portfolio = user_data;
+  Project *project = project_id ? g_hash_table_lookup (portfolio->projects_by_id, project_id) : NULL;
+
+  if (project == NULL || kind < 0 || kind >= N_KINDS)
+    return;
 
   if (decision_id != NULL)
     add_amount (portfolio->decision_amounts, decision_id, kind, ore);
-  else if (project_id != NULL)
+  else
     add_amount (portfolio->loose_amounts, project_id, kind, ore);
+  add_to (&project->total, kind, ore);
+  portfolio->kinds[kind] = TRUE;
 }
 
-/* The kinds and the amounts of a decision, one line each, in two cells
- * side by side.
- */
-static void
-format_amounts (const Amounts  *amounts,
-                char          **out_kinds,
-                char          **out_amounts)
+typedef struct
 {
-  GString *kinds = g_string_new (NULL);
-  GString *sums = g_string_new (NULL);
+  TovReportTable *table;
+  int kinds[N_KINDS];   /* the kind of each money column */
+  guint n_kinds;
+} OverviewTable;
 
-  for (int kind = 0; amounts != NULL && kind < N_KINDS; kind++)
+static TovReportTable *
+add_overview_table (TovReportBlocks *blocks,
+                    OverviewTable   *overview)
+{
+  TovReportColumn columns[3 + N_KINDS] = {
+    { "Nr.", 0.07, PANGO_ALIGN_LEFT },
+    { "Projekt og indstilling", 0, PANGO_ALIGN_LEFT },
+    { "Status", 0.15, PANGO_ALIGN_LEFT },
+  };
+  double width = overview->n_kinds > 0 ? MIN (0.17, 0.52 / overview->n_kinds) : 0;
+
+  columns[1].width = 1.0 - columns[0].width - columns[2].width - width * overview->n_kinds;
+  for (guint k = 0; k < overview->n_kinds; k++)
+    columns[3 + k] = (TovReportColumn) { tov_report_budget_kind_heading (overview->kinds[k]), width,
+                                         PANGO_ALIGN_RIGHT };
+
+  return tov_report_blocks_add_table (blocks, TOV_TABLE_GRID, columns, 3 + overview->n_kinds);
+}
+
+/* A row whose money columns are @amounts, in the short form that fits. */
+static void
+add_row (OverviewTable *overview,
+         TovRowStyle    style,
+         const char    *number,
+         const char    *name,
+         const char    *state,
+         const Amounts *amounts)
+{
+  const char *cells[3 + N_KINDS] = { number, name, state };
+  char *sums[N_KINDS] = { NULL };
+
+  for (guint k = 0; k < overview->n_kinds; k++)
     {
-      g_autofree char *sum = NULL;
+      int kind = overview->kinds[k];
 
-      if (!amounts->present[kind])
-        continue;
-
-      sum = tov_money_format_short (amounts->amounts[kind]);
-      if (kinds->len > 0)
-        {
-          g_string_append_c (kinds, '\n');
-          g_string_append_c (sums, '\n');
-        }
-      g_string_append (kinds, tov_report_budget_kind_short_label (kind));
-      g_string_append (sums, sum);
+      if (amounts != NULL && amounts->present[kind])
+        sums[k] = tov_report_format_money_short (amounts->amounts[kind]);
+      cells[3 + k] = sums[k];
     }
 
-  *out_kinds = g_string_free (kinds, FALSE);
-  *out_amounts = g_string_free (sums, FALSE);
+  tov_report_table_add_row (overview->table, style, cells);
+  for (guint k = 0; k < overview->n_kinds; k++)
+    g_free (sums[k]);
 }
 
 static void
-add_project_rows (TovReportTable *table,
-                  Portfolio      *portfolio,
-                  Project        *project)
+add_project_rows (OverviewTable *overview,
+                  Portfolio     *portfolio,
+                  Project       *project,
+                  Amounts       *theme_total)
 {
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, project->number);
-  const char *group[] = { number, project->title, tov_report_project_state_label (project->state), NULL, NULL };
   Amounts *loose = g_hash_table_lookup (portfolio->loose_amounts, project->id);
 
-  tov_report_table_add_row (table, TOV_ROW_GROUP, group);
+  add_row (overview, TOV_ROW_GROUP, number, project->title,
+           tov_report_project_state_label (project->state), &project->total);
 
   for (guint i = 0; i < project->decisions->len; i++)
     {
       Decision *decision = g_ptr_array_index (project->decisions, i);
-      g_autofree char *kinds = NULL;
-      g_autofree char *amounts = NULL;
-      const char *cells[5];
 
-      format_amounts (g_hash_table_lookup (portfolio->decision_amounts, decision->id), &kinds, &amounts);
-      cells[0] = decision->number;
-      cells[1] = decision->text;
-      cells[2] = tov_report_decision_state_label (decision->state);
-      cells[3] = kinds;
-      cells[4] = amounts;
-      tov_report_table_add_row (table, TOV_ROW_NORMAL, cells);
+      add_row (overview, TOV_ROW_NORMAL, NULL, decision->number,
+               tov_report_decision_state_label (decision->state),
+               g_hash_table_lookup (portfolio->decision_amounts, decision->id));
     }
 
   if (loose != NULL)
-    {
-      g_autofree char *kinds = NULL;
-      g_autofree char *amounts = NULL;
-      const char *cells[5];
+    add_row (overview, TOV_ROW_NORMAL, NULL, "Uden indstilling", NULL, loose);
 
-      format_amounts (loose, &kinds, &amounts);
-      cells[0] = NULL;
-      cells[1] = "Uden indstilling";
-      cells[2] = NULL;
-      cells[3] = kinds;
-      cells[4] = amounts;
-      tov_report_table_add_row (table, TOV_ROW_NORMAL, cells);
-    }
+  for (int kind = 0; kind < N_KINDS; kind++)
+    if (project->total.present[kind])
+      add_to (theme_total, kind, project->total.amounts[kind]);
 }
 
-static TovReportTable *
-add_projects_table (TovReportBlocks *blocks)
+static void
+add_theme (TovReportBlocks *blocks,
+           Portfolio       *portfolio,
+           OverviewTable   *overview,
+           const char      *heading,
+           GPtrArray       *projects)
 {
-  static const TovReportColumn columns[] = {
-    { "Nr.", 0.07, PANGO_ALIGN_LEFT, FALSE, TRUE },
-    { "Projekt og indstilling", 0.41, PANGO_ALIGN_LEFT, FALSE, TRUE },
-    { "Status", 0.17, PANGO_ALIGN_LEFT, FALSE, TRUE },
-    { "Art", 0.18, PANGO_ALIGN_LEFT, FALSE, TRUE },
-    { "Beløb", 0.17, PANGO_ALIGN_RIGHT, FALSE, TRUE },
-  };
+  Amounts total = { { 0 } };
 
-  return tov_report_blocks_add_table (blocks, TOV_TABLE_GRID, columns, G_N_ELEMENTS (columns));
+  tov_report_blocks_add_heading (blocks, TOV_TEXT_HEADING, heading, NULL);
+  if (projects->len == 0)
+    {
+      tov_report_blocks_add_text (blocks, "Temaet har endnu ingen projekter.");
+      return;
+    }
+
+  overview->table = add_overview_table (blocks, overview);
+  for (guint i = 0; i < projects->len; i++)
+    add_project_rows (overview, portfolio, g_ptr_array_index (projects, i), &total);
+  if (overview->n_kinds > 0)
+    add_row (overview, TOV_ROW_TOTAL, NULL, "I alt", NULL, &total);
 }
 
 void
@@ -269,7 +281,6 @@ tov_sheet_build_portfolio (TovReportBlocks *blocks,
 {
   TovRecord *record = TOV_RECORD (tov_store_get_portfolio (store));
   g_autoptr(TovQueryModel) themes = tov_query_model_new (store, TOV_TYPE_THEME);
-  g_autoptr(GHashTable) theme_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *title = g_strdup_printf ("Oversigt over %s", tov_record_get_string (record, "name"));
   g_autofree char *subtitle = NULL;
   Portfolio portfolio = {
@@ -277,14 +288,21 @@ tov_sheet_build_portfolio (TovReportBlocks *blocks,
     g_ptr_array_new_with_free_func (project_free),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    { FALSE },
   };
+  OverviewTable overview = { NULL, { 0 }, 0 };
   guint n_themes = g_list_model_get_n_items (G_LIST_MODEL (themes));
-  g_autoptr(GHashTable) by_theme = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) by_theme = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) themeless = g_ptr_array_new ();
 
   tov_report_query_projects (store, on_project, &portfolio);
   tov_report_query_decisions (store, on_decision, &portfolio);
   tov_report_query_decision_totals (store, on_amount, &portfolio);
+
+  for (int kind = 0; kind < N_KINDS; kind++)
+    if (portfolio.kinds[kind])
+      overview.kinds[overview.n_kinds++] = kind;
 
   tov_report_blocks_add_title (blocks, title);
   subtitle = g_strdup_printf ("Projekter, indstillinger og økonomi · %u %s i %u %s",
@@ -312,32 +330,15 @@ tov_sheet_build_portfolio (TovReportBlocks *blocks,
   for (guint i = 0; i < n_themes; i++)
     {
       g_autoptr(TovRecord) theme = g_list_model_get_item (G_LIST_MODEL (themes), i);
-      GPtrArray *list = g_hash_table_lookup (by_theme, tov_record_get_id (theme));
       g_autofree char *heading = g_strdup_printf ("Tema %" G_GINT64_FORMAT ". %s",
                                                   tov_record_get_int (theme, "number"),
                                                   tov_record_get_string (theme, "title"));
-      TovReportTable *table;
 
-      tov_report_blocks_add_heading (blocks, TOV_TEXT_HEADING, heading, NULL);
-      if (list->len == 0)
-        {
-          tov_report_blocks_add_text (blocks, "Temaet har endnu ingen projekter.");
-          continue;
-        }
-      table = add_projects_table (blocks);
-      for (guint j = 0; j < list->len; j++)
-        add_project_rows (table, &portfolio, g_ptr_array_index (list, j));
+      add_theme (blocks, &portfolio, &overview, heading,
+                 g_hash_table_lookup (by_theme, tov_record_get_id (theme)));
     }
-
   if (themeless->len > 0)
-    {
-      TovReportTable *table;
-
-      tov_report_blocks_add_heading (blocks, TOV_TEXT_HEADING, "Projekter uden tema", NULL);
-      table = add_projects_table (blocks);
-      for (guint j = 0; j < themeless->len; j++)
-        add_project_rows (table, &portfolio, g_ptr_array_index (themeless, j));
-    }
+    add_theme (blocks, &portfolio, &overview, "Projekter uden tema", themeless);
 
   tov_report_blocks_add_heading (blocks, TOV_TEXT_HEADING, "Oversigt over økonomien", NULL);
   tov_sheet_add_economy_table (blocks, store, NULL, TRUE);

@@ -153,7 +153,7 @@ add_budget_lines (TovReportBlocks *blocks,
     }
 
   tov_report_blocks_add_label (blocks, "I alt pr. finansieringskilde og art", NULL);
-  tov_sheet_add_economy_table (blocks, store, project_id, FALSE);
+  tov_sheet_add_economy_table (blocks, store, lines, FALSE);
 }
 
 void

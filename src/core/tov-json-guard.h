@@ -1,0 +1,21 @@
+/* tov-json-guard.h: what a JSON document must pass before json-glib reads it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Deeper than this, a document is refused. */
+#define TOV_JSON_MAX_DEPTH 64
+
+/* The largest integer a reader that uses doubles reads exactly: 2^53 − 1. */
+#define TOV_JSON_MAX_EXACT_INTEGER G_GINT64_CONSTANT (9007199254740991)
+
+gboolean tov_json_guard (const char  *data,
+                         gsize        length,
+                         GError     **error);
+
+G_END_DECLS
