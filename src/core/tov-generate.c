@@ -1295,6 +1295,9 @@ write_budget_lines (Generator  *gen,
   int c_project, c_decision, c_source, c_kind, c_amount, c_year, c_annual, c_note;
   gboolean ok = TRUE;
 
+  if (n == 0)
+    return TRUE;
+
   inserter_init (&ins, gen, TOV_TYPE_BUDGET_LINE, n);
   c_project = column (&ins, "project_id");
   c_decision = column (&ins, "decision_id");
