@@ -20,8 +20,9 @@
  *
  * Built with -fsanitize=fuzzer this is a libFuzzer target (`make fuzz`).
  * Built with TOV_FUZZ_REPLAY it is a test instead: its main() feeds every
- * file of the directories and files it is given, then a few inputs of
- * 100 MB that are made here rather than kept in git, and prints TAP.
+ * file of the directories and files it is given, then a few large inputs
+ * (up to 100 MB) that are made here rather than kept in git, and prints
+ * TAP; --no-huge leaves those out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,7 +78,7 @@ write_log (GLogLevelFlags   log_level,
            gsize            n_fields,
            gpointer         user_data)
 {
-  GLogWriterOutput output = g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+  GLogWriterOutput output = g_log_writer_default (log_level, fields, n_fields, user_data);
 
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     finding ("GLib logged a warning or worse");
@@ -345,26 +346,56 @@ replay_path (const char *path)
 }
 
 #define HUGE_SIZE ((gsize) 100 * 1000 * 1000)
+#define DENSE_SIZE ((gsize) 10 * 1000 * 1000)
 
-/* Inputs too large for git: a valid document with 100 MB of values under
- * an unknown key, one with a 100 MB description, and 100 MB of brackets.
+static const char huge_header[] = "{\"format\":\"tovholder-portfolio\",\"version\":1,";
+
+static const char huge_theme[] =
+  "\"themes\":[{\"id\":\"6f1f3c1e-6f0b-4b7c-9d51-3a8e1f0c2b11\","
+  "\"created\":\"2015-04-15T00:00:00Z\",\"updated\":\"2015-04-15T00:00:00Z\","
+  "\"number\":7,\"title\":\"Tema 7\",\"description\":\"\"}]}";
+
+/* A valid document with @size bytes of @value, repeated, in an array
+ * under an unknown key.
+ */
+static void
+replay_padded (const char *name,
+               gsize       size,
+               const char *value)
+{
+  g_autoptr(GString) doc = g_string_sized_new (size + 1024);
+
+  g_string_append (doc, huge_header);
+  g_string_append (doc, "\"padding\":[0");
+  while (doc->len < size)
+    {
+      g_string_append_c (doc, ',');
+      g_string_append (doc, value);
+    }
+  g_string_append (doc, "],");
+  g_string_append (doc, huge_theme);
+  replay (name, doc->str, doc->len);
+}
+
+/* Inputs too large for git: 100 MB of long strings under an unknown key, a
+ * 100 MB description, and 100 MB of brackets. A document dense with small
+ * values is 10 MB: a reader that builds a tree of it takes some 30 bytes
+ * of memory per byte of input, 70 under AddressSanitizer.
  */
 static void
 replay_huge (void)
 {
-  static const char header[] = "{\"format\":\"tovholder-portfolio\",\"version\":1,";
   g_autoptr(GString) doc = g_string_sized_new (HUGE_SIZE + 1024);
+  g_autoptr(GString) value = g_string_new ("\"");
 
-  g_string_append (doc, header);
-  g_string_append (doc, "\"padding\":[0");
-  while (doc->len < HUGE_SIZE)
-    g_string_append (doc, ",0,-0.5,1e-7,\"æ\\n\",[],{\"a\":null},true");
-  g_string_append (doc, "],\"themes\":[{\"id\":\"6f1f3c1e-6f0b-4b7c-9d51-3a8e1f0c2b11\","
-                   "\"created\":\"2015-04-15T00:00:00Z\",\"updated\":\"2015-04-15T00:00:00Z\","
-                   "\"number\":7,\"title\":\"Tema 7\",\"description\":\"\"}]}");
-  replay ("generated: 100 MB of values under an unknown key", doc->str, doc->len);
+  while (value->len < 1000 * 1000)
+    g_string_append (value, "Velfærd for ældre og børn \\u00e6\\u00f8\\u00e5 \\\" ");
+  g_string_append_c (value, '"');
+  replay_padded ("generated: 100 MB of long strings under an unknown key", HUGE_SIZE, value->str);
+  replay_padded ("generated: 10 MB of small values under an unknown key", DENSE_SIZE,
+                 "0,-0.5,1e-7,\"æ\\n\",[],{\"a\":null},true");
 
-  g_string_assign (doc, header);
+  g_string_assign (doc, huge_header);
   g_string_append (doc, "\"portfolio\":{\"id\":\"0248d5c7-fc81-53e5-9a3e-30cb1429c52e\","
                    "\"created\":\"2015-04-15T00:00:00Z\",\"updated\":\"2015-04-15T00:00:00Z\","
                    "\"name\":\"Sammen om Rødovre\",\"municipality\":\"Rødovre Kommune\",\"description\":\"");
@@ -373,7 +404,7 @@ replay_huge (void)
   g_string_append (doc, "\"}}");
   replay ("generated: a 100 MB string", doc->str, doc->len);
 
-  g_string_assign (doc, header);
+  g_string_assign (doc, huge_header);
   g_string_append (doc, "\"x\":");
   while (doc->len < HUGE_SIZE)
     g_string_append (doc, "[{\"a\":[[[[[[[[");

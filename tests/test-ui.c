@@ -14,6 +14,7 @@
 #include "tov-print-operation.h"
 #include "tov-projects-view.h"
 #include "tov-records.h"
+#include "tov-search-view.h"
 #include "tov-status-timeline.h"
 #include "tov-window.h"
 
@@ -82,6 +83,29 @@ find_widget (GtkWidget *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget  *root,
+                   const char *placeholder)
+{
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      g_object_get (root, "placeholder-text", &text, NULL);
+      if (g_strcmp0 (text, placeholder) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child, placeholder);
 
       if (found != NULL)
         return found;
@@ -301,6 +325,39 @@ test_add_dated_status (Fixture       *fixture,
   g_assert_nonnull (find_widget (timeline, ADW_TYPE_ACTION_ROW, "Forsøget er i gang"));
 }
 
+/* Ctrl+F searches everything; a hit opens in its section, selected. */
+static void
+test_search_everything (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *entry;
+  GtkWidget *results;
+  GtkWidget *view;
+  g_autoptr(TovRecord) shown = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  settle ();
+  entry = find_search_entry (GTK_WIDGET (fixture->window), "Search everything");
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "investeres i tidlig");
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (50000);
+      settle ();
+    }
+  results = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_SEARCH_VIEW, NULL);
+  g_assert_true (gtk_widget_get_mapped (results));
+  g_assert_true (tov_search_view_activate_first (TOV_SEARCH_VIEW (results)));
+  settle ();
+
+  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_object_get (view, "subject", &shown, NULL);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (tov_record_get_string (shown, "title"), ==, "Invester før det sker");
+}
+
 /* Printing goes through GTK's print operation with the report module's
  * pages: exported to PDF here, as "Print to File" would.
  */
@@ -351,6 +408,7 @@ main (int   argc,
   ADD ("/ui/delete-and-undo", test_delete_and_undo_from_list);
   ADD ("/ui/add-dated-status", test_add_dated_status);
   ADD ("/ui/print-project-sheet", test_print_project_sheet);
+  ADD ("/ui/search-everything", test_search_everything);
 #undef ADD
 
   return g_test_run ();

@@ -607,7 +607,7 @@ static const Command commands[] = {
   { "check", "FILE", N_("Check integrity, schema version and counts"), command_check },
   { "stats", "FILE", N_("Count the records of each kind"), command_stats },
   { "status-sheet", "FILE SHEET -o OUT.pdf", N_("Write a status sheet as PDF (--plan, --project, --portfolio, --partnerships)"), command_status_sheet },
-  { "export-budget", "FILE -o OUT.csv|OUT.xlsx", N_("Export the budget lines as a spreadsheet for the finance office"), command_export_budget },
+  { "export-budget", "FILE -o OUT.csv|.xlsx", N_("Export the budget lines as a spreadsheet for the finance office"), command_export_budget },
   { "generate", "OUT --scale SCALE", N_("Write a made-up portfolio for benchmarks (small, medium, large, huge)"), command_generate },
   { "search", "FILE QUERY", N_("Search everything: projects, decisions, initiatives, partnerships, organisations, status"), command_search },
 };

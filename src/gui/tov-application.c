@@ -304,6 +304,7 @@ tov_application_startup (GApplication *application)
     { "app.open", { "<Control>o", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.search-list", { "<Control><Shift>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },

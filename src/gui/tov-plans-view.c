@@ -504,6 +504,22 @@ search_action (GtkWidget  *widget,
   tov_list_pane_start_search (showing_plans (self) ? self->plans_pane : self->initiatives_pane);
 }
 
+/* "view.open-record": shows the initiative with the id in its plan, as a
+ * search hit opens it.
+ */
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TovPlansView *self = TOV_PLANS_VIEW (widget);
+  g_autoptr(TovRecord) initiative = tov_store_lookup (self->store, TOV_TYPE_INITIATIVE,
+                                                      g_variant_get_string (parameter, NULL));
+
+  if (initiative != NULL)
+    on_initiative_saved (self, initiative);
+}
+
 static void
 tov_plans_view_dispose (GObject *object)
 {
@@ -629,6 +645,7 @@ tov_plans_view_class_init (TovPlansViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "view.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "view.open-record", "s", open_record_action);
   gtk_widget_class_install_action (widget_class, "view.edit-plan", NULL, edit_plan_action);
   gtk_widget_class_install_action (widget_class, "view.delete-plan", NULL, delete_plan_action);
   gtk_widget_class_install_action (widget_class, "view.show-plans", NULL, show_plans_action);

@@ -155,6 +155,21 @@ search_action (GtkWidget  *widget,
   tov_list_pane_start_search (self->list_pane);
 }
 
+/* "view.open-record": selects the record with the id, as a search hit
+ * opens it.
+ */
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
+  g_autoptr(TovRecord) record = tov_store_lookup (self->store, TOV_TYPE_PROJECT, g_variant_get_string (parameter, NULL));
+
+  if (record != NULL)
+    tov_section_show (self->list_pane, self->leaflet, self->detail, record);
+}
+
 static void
 tov_projects_view_dispose (GObject *object)
 {
@@ -261,6 +276,7 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "view.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "view.open-record", "s", open_record_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete", NULL);
 }

@@ -46,12 +46,32 @@ free_show_saved (gpointer  data,
   g_free (data);
 }
 
+/**
+ * tov_section_show:
+ *
+ * Selects @record in @list_pane and shows its page, clearing a search
+ * that hides it.
+ */
+void
+tov_section_show (TovListPane *list_pane,
+                  AdwLeaflet  *leaflet,
+                  GtkWidget   *detail,
+                  TovRecord   *record)
+{
+  if (!tov_list_pane_select (list_pane, record))
+    {
+      tov_list_pane_stop_search (list_pane);
+      if (!tov_list_pane_select (list_pane, record))
+        return;
+    }
+  adw_leaflet_set_visible_child (leaflet, detail);
+}
+
 static void
 on_saved (ShowSaved *show,
           TovRecord *record)
 {
-  if (tov_list_pane_select (show->list_pane, record))
-    adw_leaflet_set_visible_child (show->leaflet, show->detail);
+  tov_section_show (show->list_pane, show->leaflet, show->detail, record);
 }
 
 /**

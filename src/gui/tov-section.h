@@ -15,6 +15,10 @@ void tov_section_delete         (GtkWidget   *section,
                                  TovStore    *store,
                                  TovRecord   *record,
                                  const char  *name);
+void tov_section_show           (TovListPane *list_pane,
+                                 AdwLeaflet  *leaflet,
+                                 GtkWidget   *detail,
+                                 TovRecord   *record);
 void tov_section_present_editor (GtkWidget   *section,
                                  GtkWindow   *editor,
                                  TovListPane *list_pane,

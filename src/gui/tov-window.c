@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tov-budget-view.h"
 #include "tov-json.h"
@@ -287,17 +286,29 @@ visible_view (TovWindow *self)
   return gtk_stack_get_visible_child (self->stack);
 }
 
+/* Window shortcuts for what the visible section does: its own actions. */
 static void
-forward_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+activate_in_view (TovWindow  *self,
+                  const char *view_action)
 {
-  TovWindow *self = TOV_WINDOW (widget);
-  const char *view_action = strchr (action_name, '.') + 1;
-  g_autofree char *name = g_strconcat ("view.", view_action, NULL);
-
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  gtk_widget_activate_action (visible_view (self), name, NULL);
+  gtk_widget_activate_action (visible_view (self), view_action, NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  activate_in_view (TOV_WINDOW (widget), "view.new");
+}
+
+static void
+search_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  activate_in_view (TOV_WINDOW (widget), "view.search");
 }
 
 static void
@@ -734,7 +745,8 @@ tov_window_class_init (TovWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_hit_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.search-list", NULL, search_list_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
