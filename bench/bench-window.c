@@ -33,7 +33,6 @@
 #define SMOOTH_FRAMES 240
 #define SMOOTH_STEP 24.0
 
-static const char *sections[] = { "projects", "budget", "partnerships", "plans" };
 
 typedef enum
 {
@@ -50,6 +49,8 @@ typedef struct
   GdkFrameClock *clock;
   guint section;
   gboolean budget_counted;
+
+  GPtrArray *sections;    /* the sidebar's section names */
 
   /* Scrolling */
   GtkAdjustment *adjustment;
@@ -133,22 +134,45 @@ quit (gpointer data)
 
 /* Sections ----------------------------------------------------------------- */
 
+/* The names of the sidebar's rows, which tov_window_show_section() takes. */
+static GPtrArray *
+find_sections (GtkWidget *root,
+               GPtrArray *names)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && gtk_widget_has_css_class (gtk_widget_get_parent (root), "navigation-sidebar"))
+    g_ptr_array_add (names, g_strdup (gtk_widget_get_name (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_sections (child, names);
+  return names;
+}
+
 static gboolean
 visit_next_section (gpointer data)
 {
-  if (bench.section > 0 && g_str_equal (sections[bench.section - 1], "budget") && !bench.budget_counted)
+  if (bench.sections == NULL)
+    {
+      bench.sections = find_sections (GTK_WIDGET (bench.window), g_ptr_array_new_with_free_func (g_free));
+      printf ("Visiting the sections:");
+      for (guint i = 0; i < bench.sections->len; i++)
+        printf (" %s", (const char *) g_ptr_array_index (bench.sections, i));
+      printf ("\n");
+    }
+
+  if (bench.section > 0 && g_str_equal (g_ptr_array_index (bench.sections, bench.section - 1), "budget") &&
+      !bench.budget_counted)
     {
       report_budget_widgets ();
       bench.budget_counted = TRUE;
     }
 
-  if (bench.section == G_N_ELEMENTS (sections))
+  if (bench.section == bench.sections->len)
     {
       quit (NULL);
       return G_SOURCE_REMOVE;
     }
 
-  tov_window_show_section (bench.window, sections[bench.section++]);
+  tov_window_show_section (bench.window, g_ptr_array_index (bench.sections, bench.section++));
   return G_SOURCE_CONTINUE;
 }
 
@@ -307,6 +331,7 @@ main (int   argc,
   app_argv[2] = NULL;
   status = g_application_run (G_APPLICATION (application), 2, app_argv);
 
+  g_clear_pointer (&bench.sections, g_ptr_array_unref);
   g_clear_pointer (&bench.smooth_frames, g_array_unref);
   g_clear_pointer (&bench.sweep_frames, g_array_unref);
   return status;

@@ -216,7 +216,7 @@ TARGETS = [
 ]
 
 
-def write_markdown(path, info, results, notes):
+def write_markdown(path, info, results, notes, why_not=''):
     verdicts = {row[0]: row for row in results.rows}
     lines = [
         '# Benchmark results',
@@ -242,7 +242,7 @@ def write_markdown(path, info, results, notes):
     ]
     for key, label in TARGETS:
         if key not in verdicts:
-            lines.append(f'| {label} | not measured | | |')
+            lines.append(f'| {label} | not measured{why_not} | | |')
             continue
         _, value, unit, target, verdict = verdicts[key]
         mark = {'met': 'met', 'missed': '**MISSED**', 'info': ''}[verdict]
@@ -324,8 +324,12 @@ def main():
                          'window were not run.')
     def startup(name):
         return median.get(name, args.window_timeout * 1000)
-    results.check('startup.large-over-empty', startup('large') / median['empty'], '×', '<=', 1.3)
-    results.check('startup.huge-minus-demo', startup('huge') - startup('demo'), 'ms', '<=', 50)
+    # A window that drew no frame counts as the time limit: its ratios are at least that.
+    def at_least(*names):
+        return ' (at least)' if any(name not in median for name in names) else ''
+    results.check('startup.large-over-empty', startup('large') / median['empty'], '×' + at_least('large'), '<=', 1.3)
+    results.check('startup.huge-minus-demo', startup('huge') - startup('demo'), 'ms' + at_least('huge', 'demo'),
+                  '<=', 50)
     notes.append(f'Start-up: median of {args.runs} runs after one warm-up round, the four programs '
                  'alternating; from just before the runner starts the process to the first '
                  '"after-paint" of the window\'s frame clock. The application runs in process as '
@@ -339,7 +343,8 @@ def main():
             notes.append('LibreOffice is not installed: its comparison was not measured.')
         else:
             results.add('libreoffice.open-budget-lines.median', lo_ms, 'ms')
-            results.check('startup.large-over-libreoffice', startup('large') / lo_ms, '×', '<=', 0.1)
+            results.check('startup.large-over-libreoffice', startup('large') / lo_ms, '×' + at_least('large'),
+                          '<=', 0.1)
             notes.append(f'LibreOffice: `soffice --headless --convert-to csv` of the large portfolio\'s '
                          f'budget lines ({how}), median of {args.lo_runs} runs after one that makes the profile.')
 
@@ -351,6 +356,9 @@ def main():
         hwm = int(re.search(r'^VMHWM\t(\d+)$', completed.stdout, re.M).group(1))
         empty_hwm = statistics.median(peaks['empty'])
         results.add('memory.empty-window.vmhwm', empty_hwm / 1024, 'MiB')
+        for name in ('demo', 'large', 'huge'):
+            if name in peaks:
+                results.add(f'memory.{name}-startup.vmhwm', statistics.median(peaks[name]) / 1024, 'MiB')
         results.add('memory.large-sections.vmhwm', hwm / 1024, 'MiB')
         results.check('memory.large-minus-empty', (hwm - empty_hwm) / 1024, 'MiB', '<=', 40)
         notes.append('Memory: VmHWM from /proc/self/status of bench-window after visiting every section '
@@ -381,7 +389,8 @@ def main():
                  'timed on the wall clock and in CPU time (user + system).')
 
     info['load_end'] = os.getloadavg()[0]
-    write_markdown(args.results, info, results, notes)
+    write_markdown(args.results, info, results, notes,
+                   '' if drawn['large'] else ': the large portfolio\'s window drew no frame')
     missed = [row[0] for row in results.rows if row[4] == 'missed']
     print(f'\nWrote {args.results}.')
     if missed:

@@ -30,9 +30,9 @@ cli = sys.argv[1]
 # The words of the finance office, fixed in src/core/tov-spreadsheet.c.
 KINDS = {
     "grant": "Bevilling",
-    "administrative-grant": "Administrativ bevilling",
+    "administrative-grant": "Administrativt bevilget",
     "budget-proposal": "Budgetforslag",
-    "expected-gain": "Forventet gevinst",
+    "expected-gain": "Økonomisk gevinst",
 }
 LINE_HEADINGS = ["Projekt", "Indstilling", "Finansieringskilde", "Type", "År", "Beløb", "Note"]
 TOTALS_HEADINGS = ["Finansieringskilde", "Type", "Antal linjer", "Beløb"]

@@ -173,10 +173,10 @@ test_csv_bytes (Fixture       *fixture,
     "\"2. Rammer for netværk; dialog\";;Velfærdsfornyelsespuljen;Bevilling;;0,00;Uden år\r\n"
     "4. Invester før det sker;4.2;Velfærdsfornyelsespuljen;Bevilling;2015;1000000,00;"
     "\"Forsøg; \"\"intensiv\"\" indsats\nfor børnefamilier\"\r\n"
-    "4. Invester før det sker;4.2;Kommende budgetlægning;Forventet gevinst;2019;3300000,50;"
+    "4. Invester før det sker;4.2;Kommende budgetlægning;Økonomisk gevinst;2019;3300000,50;"
     "0,7 mio. kr. stigende til 3,3 mio. kr.\r\n"
     "4. Invester før det sker;4.10;Kommende budgetlægning;Budgetforslag;2017;250000,00;\r\n"
-    "4. Invester før det sker;;Velfærdsfornyelsespuljen;Administrativ bevilling;2015;60000,00;"
+    "4. Invester før det sker;;Velfærdsfornyelsespuljen;Administrativt bevilget;2015;60000,00;"
     "Administrativt bevilget\r\n";
   g_autofree char *path = g_build_filename (fixture->dir, "budget.csv", NULL);
   g_autoptr(GError) error = NULL;
@@ -370,13 +370,13 @@ test_xlsx_parts (Fixture       *fixture,
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "<v>3300000.5</v>"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "<v>0.05</v>"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "<v>2019</v>"));
-  g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "Forventet gevinst"));
+  g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "Økonomisk gevinst"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml",
                                 "<t>Forsøg; \"intensiv\" indsats\nfor børnefamilier</t>"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet1.xml", "<autoFilter ref=\"A1:G8\"/>"));
 
   /* Totals per funding source and kind, and their sum. */
-  g_assert_true (part_contains (parts, "xl/worksheets/sheet2.xml", "Administrativ bevilling"));
+  g_assert_true (part_contains (parts, "xl/worksheets/sheet2.xml", "Administrativt bevilget"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet2.xml", "<v>1000000.05</v>"));
   g_assert_true (part_contains (parts, "xl/worksheets/sheet2.xml", "<f>SUM(D2:D5)</f><v>4610000.55</v>"));
 }

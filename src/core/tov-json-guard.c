@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -59,42 +60,34 @@ typedef struct
   GPtrArray *decoded;  /* the keys that had escapes, decoded */
 } Guard;
 
-/* What a byte inside a string asks of the scanner. */
-enum
-{
-  PLAIN,
-  HIGH,      /* part of a multi-byte UTF-8 sequence */
-  QUOTE,
-  ESCAPE,
-  CONTROL,   /* must be written as an escape */
-};
-
-static const guint8 string_bytes[256] = {
-  [0x00 ... 0x1f] = CONTROL,
-  ['"'] = QUOTE,
-  ['\\'] = ESCAPE,
-  [0x80 ... 0xff] = HIGH,
-};
-
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Whether any of the eight bytes of @word is a control character, a quote
- * or a backslash. Most text is none of them, and is skipped eight bytes at
- * a time.
- */
-static inline gboolean
-word_is_special (guint64 word)
-{
-  guint64 quotes = word ^ (ONES * '"');
-  guint64 backslashes = word ^ (ONES * '\\');
-
-  return ((((word - ONES * 0x20) & ~word) |
-           ((quotes - ONES) & ~quotes) |
-           ((backslashes - ONES) & ~backslashes)) & HIGHS) != 0;
-}
-
 /* Errors ------------------------------------------------------------------ */
+
+/**
+ * tov_json_append_key:
+ * @path: a JSON path, such as "projects[3]", or empty
+ * @key: a decoded key, of @len bytes
+ *
+ * Appends ".key" to @path, or "key" to an empty one; "" for an empty key.
+ * A control character in the key is written as a \u escape, so that a
+ * message stays one line.
+ */
+void
+tov_json_append_key (GString    *path,
+                     const char *key,
+                     gsize       len)
+{
+  if (path->len > 0)
+    g_string_append_c (path, '.');
+  if (len == 0)
+    g_string_append (path, "\"\"");
+  for (gsize i = 0; i < len; i++)
+    {
+      if ((guchar) key[i] < 0x20)
+        g_string_append_printf (path, "\\u%04x", (guchar) key[i]);
+      else
+        g_string_append_c (path, key[i]);
+    }
+}
 
 static gboolean
 fail (Guard       *g,
@@ -108,11 +101,7 @@ fail (Guard       *g,
       Frame *frame = &g->frames[i];
 
       if (frame->key.text != NULL)
-        {
-          if (path->len > 0)
-            g_string_append_c (path, '.');
-          g_string_append_len (path, frame->key.text, frame->key.len);
-        }
+        tov_json_append_key (path, frame->key.text, frame->key.len);
       else if (frame->index != G_MAXUINT)
         g_string_append_printf (path, "[%u]", frame->index);
     }
@@ -229,40 +218,30 @@ scan_string (Guard    *g,
   *escaped = FALSE;
   for (;;)
     {
-      guint8 kind = PLAIN;
-
-      while (end - s >= 8)
-        {
-          guint64 word;
-
-          memcpy (&word, s, sizeof word);
-          if (word_is_special (word))
-            break;
-          high |= (word & HIGHS) != 0;
-          s += 8;
-        }
-      while (s < end && (kind = string_bytes[(guchar) *s]) <= HIGH)
-        {
-          high |= kind == HIGH;
-          s++;
-        }
+      guchar c;
 
       if (s >= end)
         {
           g->pos = s;
           return fail_syntax (g, error, _("a string is not closed"));
         }
-      if (kind == QUOTE)
+      c = *s;
+      if (c == '"')
         break;
-      if (kind == CONTROL)
+      if (c < 0x20)
         {
           g->pos = s;
           return fail_syntax (g, error, _("a string contains a control character that must be written as an escape"));
         }
-
-      *escaped = TRUE;
-      if (!scan_escape (g, &s, error))
-        return FALSE;
+      if (c == '\\')
+        {
+          *escaped = TRUE;
+          if (!scan_escape (g, &s, error))
+            return FALSE;
+          continue;
+        }
+      high |= c >= 0x80;
+      s++;
     }
 
   raw->text = start;
@@ -276,51 +255,16 @@ scan_string (Guard    *g,
   return TRUE;
 }
 
-/* Decodes a string that scan_string() accepted: a key with escapes. */
+/* Decodes a key that scan_string() accepted, escapes and all: json-glib
+ * reads it right now that it has neither \u0000 nor half a surrogate pair.
+ */
 static char *
-decode (const Key *raw,
-        gsize     *len)
+decode (const Key *raw)
 {
-  GString *out = g_string_sized_new (raw->len);
-  const char *end = raw->text + raw->len;
-  const char *s = raw->text;
+  g_autofree char *quoted = g_strdup_printf ("\"%.*s\"", (int) raw->len, raw->text);
+  g_autoptr(JsonNode) node = json_from_string (quoted, NULL);
 
-  while (s < end)
-    {
-      gunichar value = 0, low = 0;
-
-      if (*s != '\\')
-        {
-          g_string_append_c (out, *s++);
-          continue;
-        }
-      s++;
-      switch (*s)
-        {
-        case 'b': g_string_append_c (out, '\b'); s++; break;
-        case 'f': g_string_append_c (out, '\f'); s++; break;
-        case 'n': g_string_append_c (out, '\n'); s++; break;
-        case 'r': g_string_append_c (out, '\r'); s++; break;
-        case 't': g_string_append_c (out, '\t'); s++; break;
-        case 'u':
-          read_hex4 (s + 1, end, &value);
-          s += 5;
-          if (value >= 0xd800 && value <= 0xdbff)
-            {
-              read_hex4 (s + 2, end, &low);
-              value = 0x10000 + ((value - 0xd800) << 10) + (low - 0xdc00);
-              s += 6;
-            }
-          g_string_append_unichar (out, value);
-          break;
-        default:
-          g_string_append_c (out, *s++);
-          break;
-        }
-    }
-
-  *len = out->len;
-  return g_string_free (out, FALSE);
+  return g_strdup (json_node_get_string (node));
 }
 
 /* Keys -------------------------------------------------------------------- */
@@ -348,10 +292,11 @@ add_key (Guard   *g,
     return FALSE;
   if (escaped)
     {
-      char *text = decode (&key, &key.len);
+      char *text = decode (&key);
 
       g_ptr_array_add (g->decoded, text);
       key.text = text;
+      key.len = strlen (text);
     }
   frame->key = key;
 

@@ -14,8 +14,11 @@ G_BEGIN_DECLS
 /* The largest integer a reader that uses doubles reads exactly: 2^53 − 1. */
 #define TOV_JSON_MAX_EXACT_INTEGER G_GINT64_CONSTANT (9007199254740991)
 
-gboolean tov_json_guard (const char  *data,
-                         gsize        length,
-                         GError     **error);
+gboolean tov_json_guard      (const char  *data,
+                              gsize        length,
+                              GError     **error);
+void     tov_json_append_key (GString     *path,
+                              const char  *key,
+                              gsize        len);
 
 G_END_DECLS

@@ -302,33 +302,37 @@ document_clear (Document *doc)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Document, document_clear)
 
+/* For a key of the document's object rather than of a record. */
+#define NO_LAYOUT G_MAXUINT
+
 /* The JSON path of a record's member, "projects[3].title"; @key may be NULL. */
 static char *
 path_of (guint       layout,
          guint       index,
          const char *key)
 {
-  GString *path = g_string_new (layouts[layout].collection);
+  GString *path = g_string_new (NULL);
 
+  if (layout != NO_LAYOUT)
+    g_string_append (path, layouts[layout].collection);
   /* The portfolio is one record, not a collection. */
-  if (layout > 0)
+  if (layout != NO_LAYOUT && layout > 0)
     g_string_append_printf (path, "[%u]", index);
   if (key != NULL)
-    g_string_append_printf (path, ".%s", key);
+    tov_json_append_key (path, key, strlen (key));
   return g_string_free (path, FALSE);
 }
 
-static gboolean fail_at (GError     **error,
-                         TovError     code,
+static gboolean invalid (GError     **error,
                          guint        layout,
                          guint        index,
                          const char  *key,
                          const char  *format,
-                         ...) G_GNUC_PRINTF (6, 7);
+                         ...) G_GNUC_PRINTF (5, 6);
 
+/* Sets a %TOV_ERROR_INVALID "path: problem". */
 static gboolean
-fail_at (GError     **error,
-         TovError     code,
+invalid (GError     **error,
          guint        layout,
          guint        index,
          const char  *key,
@@ -343,12 +347,9 @@ fail_at (GError     **error,
   problem = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, TOV_ERROR, code, "%s: %s", path, problem);
+  g_set_error (error, TOV_ERROR, TOV_ERROR_INVALID, "%s: %s", path, problem);
   return FALSE;
 }
-
-#define INVALID(layout, index, key, ...) \
-  fail_at (error, TOV_ERROR_INVALID, (layout), (index), (key), __VA_ARGS__)
 
 /* The values of one record as it is read, handed to g_object_new at its end. */
 typedef struct
@@ -389,9 +390,10 @@ refers_to_nothing (GError   **error,
 {
   const char *noun = noun_of_type (field->ref_type);
 
-  return doc->known != NULL
-         ? INVALID (layout, index, field->key, _("refers to no %s in the document or the portfolio"), noun)
-         : INVALID (layout, index, field->key, _("refers to no %s in the document"), noun);
+  if (doc->known != NULL)
+    return invalid (error, layout, index, field->key,
+                    _("refers to no %s in the document or the portfolio"), noun);
+  return invalid (error, layout, index, field->key, _("refers to no %s in the document"), noun);
 }
 
 /* Checks that @id names a record of the field's type, in the document or in
@@ -439,11 +441,12 @@ read_field (Document      *doc,
             RecordValues  *rv,
             GError       **error)
 {
+#define REFUSE(...) return invalid (error, layout, index, field->key, __VA_ARGS__)
   Field *field = &layouts[layout].fields[field_index];
-  const char *key = field->key;
   GType type = json_node_get_value_type (node);   /* G_TYPE_INVALID for null */
   const char *text = type == G_TYPE_STRING ? json_node_get_string (node) : NULL;
   gsize len = text != NULL ? strlen (text) : 0;
+  GEnumValue *choice;
   gint64 value;
 
   switch (field->kind)
@@ -451,18 +454,18 @@ read_field (Document      *doc,
     case KIND_DATE:
     case KIND_REF:
       if (JSON_NODE_HOLDS_NULL (node) && field->required)
-        return INVALID (layout, index, key, "%s", _("must not be empty"));
+        REFUSE ("%s", _("must not be empty"));
       /* NULL is what a new record has. */
       if (JSON_NODE_HOLDS_NULL (node))
         return TRUE;
       if (text == NULL)
-        return INVALID (layout, index, key, "%s", _("not a string or null"));
+        REFUSE ("%s", _("not a string or null"));
       if (len == 0 && field->required)
-        return INVALID (layout, index, key, "%s", _("must not be empty"));
+        REFUSE ("%s", _("must not be empty"));
       if (field->kind == KIND_DATE && !is_date (text, len))
-        return INVALID (layout, index, key, "%s", _("not a date written as 2015-04-15, or null"));
+        REFUSE ("%s", _("not a date written as 2015-04-15, or null"));
       if (field->kind == KIND_REF && !is_uuid (text, len))
-        return INVALID (layout, index, key, "%s", _("not an id: a lowercase UUID, or null"));
+        REFUSE ("%s", _("not an id: a lowercase UUID, or null"));
       if (field->kind == KIND_REF && !check_reference (doc, layout, index, field_index, text, error))
         return FALSE;
       break;
@@ -471,13 +474,13 @@ read_field (Document      *doc,
     case KIND_TIMESTAMP:
     case KIND_TEXT:
       if (text == NULL)
-        return INVALID (layout, index, key, "%s", _("not a string"));
+        REFUSE ("%s", _("not a string"));
       if (field->kind == KIND_ID && !is_uuid (text, len))
-        return INVALID (layout, index, key, "%s", _("not an id: a lowercase UUID such as 0248d5c7-fc81-53e5-9a3e-30cb1429c52e"));
+        REFUSE ("%s", _("not an id: a lowercase UUID such as 0248d5c7-fc81-53e5-9a3e-30cb1429c52e"));
       if (field->kind == KIND_TIMESTAMP && !is_timestamp (text, len))
-        return INVALID (layout, index, key, "%s", _("not a time in UTC written as 2015-04-15T13:45:00Z"));
+        REFUSE ("%s", _("not a time in UTC written as 2015-04-15T13:45:00Z"));
       if (field->kind == KIND_TEXT && field->required && is_blank (text))
-        return INVALID (layout, index, key, "%s", _("must not be empty"));
+        REFUSE ("%s", _("must not be empty"));
       /* "" is what a new record has: setting it again would only cost. */
       if (len == 0)
         return TRUE;
@@ -486,37 +489,34 @@ read_field (Document      *doc,
     case KIND_INT:
       /* The guard has refused integers beyond ±(2^53 − 1). */
       if (type != G_TYPE_INT64)
-        return INVALID (layout, index, key, "%s", _("not an integer"));
+        REFUSE ("%s", _("not an integer"));
       value = json_node_get_int (node);
       if (value < field->minimum || value > field->maximum)
-        return INVALID (layout, index, key, _("must be between %" PRId64 " and %" PRId64),
-                        field->minimum, field->maximum);
+        REFUSE (_("must be between %" PRId64 " and %" PRId64), field->minimum, field->maximum);
       if (value != field->default_value)
         g_value_set_int64 (record_values_add (rv, field, G_TYPE_INT64), value);
       return TRUE;
 
     case KIND_BOOL:
       if (type != G_TYPE_BOOLEAN)
-        return INVALID (layout, index, key, "%s", _("not true or false"));
+        REFUSE ("%s", _("not true or false"));
       if (json_node_get_boolean (node))
         g_value_set_boolean (record_values_add (rv, field, G_TYPE_BOOLEAN), TRUE);
       return TRUE;
 
     case KIND_CHOICE:
-      {
-        GEnumValue *choice = text != NULL ? g_enum_get_value_by_nick (field->enum_class, text) : NULL;
-
-        if (choice == NULL)
-          return INVALID (layout, index, key, _("not one of %s"), field->choices);
-        if (choice->value != field->default_value)
-          g_value_set_enum (record_values_add (rv, field, G_TYPE_FROM_CLASS (field->enum_class)),
-                            choice->value);
-        return TRUE;
-      }
+      choice = text != NULL ? g_enum_get_value_by_nick (field->enum_class, text) : NULL;
+      if (choice == NULL)
+        REFUSE (_("not one of %s"), field->choices);
+      if (choice->value != field->default_value)
+        g_value_set_enum (record_values_add (rv, field, G_TYPE_FROM_CLASS (field->enum_class)),
+                          choice->value);
+      return TRUE;
 
     default:
       g_assert_not_reached ();
     }
+#undef REFUSE
 
   g_value_set_string (record_values_add (rv, field, G_TYPE_STRING), text);
   return TRUE;
@@ -541,11 +541,14 @@ find_field (Layout     *layout,
 }
 
 static void
-warn_unknown_key (Document *doc,
-                  char     *path)
+warn_unknown_key (Document   *doc,
+                  guint       layout,
+                  guint       index,
+                  const char *key)
 {
+  g_autofree char *path = path_of (layout, index, key);
+
   g_ptr_array_add (doc->warnings, g_strdup_printf ("%s: %s", path, _("unknown key, skipped")));
-  g_free (path);
 }
 
 /* A record whose id is also another's: says which. */
@@ -563,8 +566,9 @@ id_given_twice (Document   *doc,
       if (!g_ptr_array_find (doc->records[l], other, &other_index))
         continue;
       if (l == 0)
-        return INVALID (layout, index, "id", _("the id is given twice, also to %s"), layouts[0].collection);
-      return INVALID (layout, index, "id", _("the id is given twice, also to %s[%u]"),
+        return invalid (error, layout, index, "id", _("the id is given twice, also to %s"),
+                        layouts[0].collection);
+      return invalid (error, layout, index, "id", _("the id is given twice, also to %s[%u]"),
                       layouts[l].collection, other_index);
     }
   g_assert_not_reached ();
@@ -589,7 +593,7 @@ read_record (Document  *doc,
   guint known;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return INVALID (layout_index, index, NULL, "%s", _("not an object"));
+    return invalid (error, layout_index, index, NULL, "%s", _("not an object"));
 
   /* In the order of the document, so that the first problem is reported. */
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
@@ -599,7 +603,7 @@ read_record (Document  *doc,
 
       if (i < 0)
         {
-          warn_unknown_key (doc, path_of (layout_index, index, key));
+          warn_unknown_key (doc, layout_index, index, key);
           continue;
         }
       /* The guard has refused a key given twice. */
@@ -616,7 +620,7 @@ read_record (Document  *doc,
     if (layout->fields[i].required && !(seen & (G_GUINT64_CONSTANT (1) << i)))
       {
         record_values_clear (&rv);
-        return INVALID (layout_index, index, layout->fields[i].key, "%s", _("missing"));
+        return invalid (error, layout_index, index, layout->fields[i].key, "%s", _("missing"));
       }
 
   /* A record written by hand may leave out its times: it is made now. */
@@ -634,8 +638,8 @@ read_record (Document  *doc,
 
   known = doc->known ? GPOINTER_TO_UINT (g_hash_table_lookup (doc->known, tov_record_get_id (record))) : 0;
   if (known > 0 && known - 1 != layout_index)
-    return INVALID (layout_index, index, "id", _("the id is already given to a %s in the portfolio"),
-                    layouts[known - 1].noun);
+    return invalid (error, layout_index, index, "id",
+                    _("the id is already given to a %s in the portfolio"), layouts[known - 1].noun);
   if (known > 0)
     doc->n_known++;
 
@@ -655,7 +659,8 @@ read_collection (Document  *doc,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_set_error (error, TOV_ERROR, TOV_ERROR_INVALID, "%s: %s", layouts[layout].collection, _("not an array"));
+      g_set_error (error, TOV_ERROR, TOV_ERROR_INVALID, "%s: %s",
+                   layouts[layout].collection, _("not an array"));
       return FALSE;
     }
 
@@ -733,7 +738,7 @@ read_root (Document    *doc,
           layout = i;
 
       if (layout < 0)
-        warn_unknown_key (doc, g_strdup (key));
+        warn_unknown_key (doc, NO_LAYOUT, 0, key);
       else if (layout == 0 && !read_record (doc, 0, 0, member, error))
         return FALSE;
       else if (layout > 0 && !read_collection (doc, layout, member, error))
@@ -1101,7 +1106,6 @@ output_write (Output *out)
 typedef struct
 {
   Layout *layout;
-  gboolean single;         /* the portfolio: one record, not an array */
   JsonGenerator *generator;
   JsonNode *wrapper;
   JsonObject *record;
@@ -1121,7 +1125,6 @@ writer_init (Writer  *writer,
   JsonNode *record_node;
 
   writer->layout = layout;
-  writer->single = single;
   writer->record = record;
   writer->values = g_new (JsonNode *, layout->n_fields);
   for (guint i = 0; i < layout->n_fields; i++)
@@ -1218,8 +1221,6 @@ write_record (Writer        *writer,
 {
   Layout *layout = writer->layout;
   GString *scratch = writer->scratch;
-  gsize prefix_len = strlen (writer->prefix);
-  gsize suffix_len = strlen (writer->suffix);
 
   for (guint i = 0; i < layout->n_fields; i++)
     {
@@ -1267,9 +1268,7 @@ write_record (Writer        *writer,
   json_generator_set_root (writer->generator, writer->wrapper);
   json_generator_to_gstring (writer->generator, scratch);
 
-  if (scratch->len < prefix_len + suffix_len ||
-      memcmp (scratch->str, writer->prefix, prefix_len) != 0 ||
-      memcmp (scratch->str + scratch->len - suffix_len, writer->suffix, suffix_len) != 0)
+  if (!g_str_has_prefix (scratch->str, writer->prefix) || !g_str_has_suffix (scratch->str, writer->suffix))
     {
       g_set_error_literal (error, TOV_ERROR, TOV_ERROR_FAILED,
                            "json-glib writes JSON in a layout this program does not know");
@@ -1282,7 +1281,8 @@ write_record (Writer        *writer,
   if (memchr (scratch->str, 0x1f, scratch->len) != NULL)
     g_string_replace (scratch, "\x1f", "\\u001f", 0);
 
-  g_string_append_len (out, scratch->str + prefix_len, scratch->len - prefix_len - suffix_len);
+  g_string_append_len (out, scratch->str + strlen (writer->prefix),
+                       scratch->len - strlen (writer->prefix) - strlen (writer->suffix));
   return TRUE;
 }
 

@@ -130,3 +130,61 @@ tov_field_label (const char *name)
 
   g_return_val_if_reached (name);
 }
+
+/* The words of printed sheets and spreadsheets, which are Danish whatever
+ * the language of the app: they go to the committee and the finance office.
+ */
+static const char *project_states_da[] = {
+  "Idé", "Under udvikling", "Afprøves", "I drift", "Gennemført", "Stoppet",
+};
+
+static const char *decision_states_da[] = {
+  "Indstillet", "Godkendt", "Afvist", "Taget til efterretning",
+};
+
+static const char *funding_kinds_da[] = {
+  "Pulje", "Forvaltningens budget", "Inden for eksisterende budget", "Ekstern finansiering",
+};
+
+static const char *budget_kinds_da[] = {
+  "Bevilling", "Administrativt bevilget", "Budgetforslag", "Økonomisk gevinst",
+};
+
+static const char *organisation_kinds_da[] = {
+  "Forening", "Frivilligcenter", "Socialøkonomisk virksomhed", "Virksomhed", "Offentlig myndighed",
+};
+
+static const char *partnership_states_da[] = {
+  "Undersøges", "I dialog", "Aftale indgået", "Ingen aftale", "Ophørt",
+};
+
+static const char *progress_da[] = {
+  "Planlagt", "I gang", "Gennemført", "Videreføres i næste handleplan", "Sat i bero", "Opgivet",
+};
+
+/**
+ * tov_choice_label_danish:
+ *
+ * Returns: the Danish word for @value of one of the enums in tov-enums.h,
+ *   whatever the language of the app, or "" for a value out of range.
+ */
+const char *
+tov_choice_label_danish (GType enum_type,
+                         int   value)
+{
+  const struct { GType type; const char **labels; guint n; } tables[] = {
+    { TOV_TYPE_PROJECT_STATE, project_states_da, G_N_ELEMENTS (project_states_da) },
+    { TOV_TYPE_DECISION_STATE, decision_states_da, G_N_ELEMENTS (decision_states_da) },
+    { TOV_TYPE_FUNDING_KIND, funding_kinds_da, G_N_ELEMENTS (funding_kinds_da) },
+    { TOV_TYPE_BUDGET_KIND, budget_kinds_da, G_N_ELEMENTS (budget_kinds_da) },
+    { TOV_TYPE_ORGANISATION_KIND, organisation_kinds_da, G_N_ELEMENTS (organisation_kinds_da) },
+    { TOV_TYPE_PARTNERSHIP_STATE, partnership_states_da, G_N_ELEMENTS (partnership_states_da) },
+    { TOV_TYPE_PROGRESS, progress_da, G_N_ELEMENTS (progress_da) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (tables[i].type == enum_type)
+      return value >= 0 && (guint) value < tables[i].n ? tables[i].labels[value] : "";
+
+  g_return_val_if_reached ("");
+}

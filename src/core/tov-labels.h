@@ -12,4 +12,7 @@ const char *tov_choice_label (GType       enum_type,
                               int         value);
 const char *tov_field_label  (const char *name);
 
+const char *tov_choice_label_danish (GType enum_type,
+                                     int   value);
+
 G_END_DECLS

@@ -28,6 +28,8 @@
 
 #include "tov-budget-totals.h"
 #include "tov-error.h"
+#include "tov-enum-types.h"
+#include "tov-labels.h"
 #include "tov-spreadsheet.h"
 #include "tov-store-private.h"
 
@@ -51,24 +53,14 @@ static const char *totals_headings[] = {
   "Finansieringskilde", "Type", "Antal linjer", "Beløb",
 };
 
-/* The kinds of TovBudgetKind, by their nick in the database, in the
- * words of the finance office; in the order of the enum, which indexes it.
- */
-static const struct { const char *nick; const char *label; } kind_labels[] = {
-  { "grant", "Bevilling" },
-  { "administrative-grant", "Administrativ bevilling" },
-  { "budget-proposal", "Budgetforslag" },
-  { "expected-gain", "Forventet gevinst" },
-};
-
+/* A kind in the words of the finance office, from its nick in the database. */
 static const char *
 kind_label (const char *nick)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
-    if (g_strcmp0 (nick, kind_labels[i].nick) == 0)
-      return kind_labels[i].label;
+  GEnumClass *kinds = g_type_class_peek (TOV_TYPE_BUDGET_KIND);
+  GEnumValue *kind = nick ? g_enum_get_value_by_nick (kinds, nick) : NULL;
 
-  return nick != NULL && g_utf8_validate (nick, -1, NULL) ? nick : "";
+  return kind ? tov_choice_label_danish (TOV_TYPE_BUDGET_KIND, kind->value) : "";
 }
 
 /* Lines ---------------------------------------------------------------- */
@@ -578,7 +570,7 @@ xlsx_write_totals (Workbook *book,
       xlsx_write_text (book, sheet, row, 0,
                        valid_text (tov_budget_total_get_funding_source (total), &repaired), NULL);
       xlsx_write_text (book, sheet, row, 1,
-                       (guint) kind < G_N_ELEMENTS (kind_labels) ? kind_labels[kind].label : "", NULL);
+                       tov_choice_label_danish (TOV_TYPE_BUDGET_KIND, kind), NULL);
       check (book, worksheet_write_number (sheet, row, 2, tov_budget_total_get_n_lines (total), NULL));
       check (book, worksheet_write_number (sheet, row, 3,
                                            tov_budget_total_get_amount_ore (total) / 100.0, book->amount));

@@ -17,31 +17,11 @@
 #include "tov-money.h"
 #include "tov-report-labels.h"
 
-static const char * const progress[] = {
-  "Planlagt", "I gang", "Gennemført", "Videreføres i næste handleplan", "Sat i bero", "Opgivet",
-};
-
-static const char * const project_states[] = {
-  "Idé", "Under udvikling", "Afprøves", "I drift", "Gennemført", "Stoppet",
-};
-
-static const char * const decision_states[] = {
-  "Indstillet", "Godkendt", "Afvist", "Taget til efterretning",
-};
-
-static const char * const budget_kinds[] = {
-  "Bevilling", "Administrativt bevilget", "Budgetforslag", "Økonomisk gevinst",
-};
-
 /* As column headings, which break in the middle of a long word only at
  * the soft hyphens.
  */
 static const char * const budget_kind_headings[] = {
   "Bevilling", "Admini\u00ADstrativt bevilget", "Budget\u00ADforslag", "Økonomisk gevinst",
-};
-
-static const char * const partnership_states[] = {
-  "Undersøges", "I dialog", "Aftale indgået", "Ingen aftale", "Ophørt",
 };
 
 static const char *
@@ -55,39 +35,9 @@ lookup (const char * const *labels,
 }
 
 const char *
-tov_report_progress_label (int value)
-{
-  return lookup (progress, G_N_ELEMENTS (progress), value);
-}
-
-const char *
-tov_report_project_state_label (int value)
-{
-  return lookup (project_states, G_N_ELEMENTS (project_states), value);
-}
-
-const char *
-tov_report_decision_state_label (int value)
-{
-  return lookup (decision_states, G_N_ELEMENTS (decision_states), value);
-}
-
-const char *
-tov_report_budget_kind_label (int value)
-{
-  return lookup (budget_kinds, G_N_ELEMENTS (budget_kinds), value);
-}
-
-const char *
 tov_report_budget_kind_heading (int value)
 {
   return lookup (budget_kind_headings, G_N_ELEMENTS (budget_kind_headings), value);
-}
-
-const char *
-tov_report_partnership_state_label (int value)
-{
-  return lookup (partnership_states, G_N_ELEMENTS (partnership_states), value);
 }
 
 /**

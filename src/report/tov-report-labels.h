@@ -8,12 +8,7 @@
 
 G_BEGIN_DECLS
 
-const char *tov_report_progress_label          (int value);
-const char *tov_report_project_state_label     (int value);
-const char *tov_report_decision_state_label    (int value);
-const char *tov_report_budget_kind_label       (int value);
 const char *tov_report_budget_kind_heading     (int value);
-const char *tov_report_partnership_state_label (int value);
 
 char       *tov_report_format_period           (const char *start_iso,
                                                 const char *end_iso);

@@ -14,6 +14,7 @@
 
 #include "tov-date.h"
 #include "tov-records.h"
+#include "tov-labels.h"
 #include "tov-report-labels.h"
 #include "tov-report-queries.h"
 #include "tov-report-sheets.h"
@@ -155,7 +156,7 @@ add_initiative (TovReportBlocks *blocks,
   add_coordinator_and_period (blocks, tov_record_get_string (initiative, "coordinator"), period);
   tov_report_blocks_add_field (blocks, "Samarbejdspartnere og interessenter", tov_record_get_string (initiative, "partners"));
   tov_report_blocks_add_field (blocks, "Aktiviteter", tov_record_get_string (initiative, "activities"));
-  tov_sheet_add_status_history (blocks, updates, tov_report_progress_label (tov_record_get_int (initiative, "state")));
+  tov_sheet_add_status_history (blocks, updates, tov_choice_label_danish (TOV_TYPE_PROGRESS, tov_record_get_int (initiative, "state")));
 }
 
 /* The date of the latest status of any initiative, for the subtitle. */

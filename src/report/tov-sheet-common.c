@@ -10,6 +10,7 @@
 #include "tov-date.h"
 #include "tov-money.h"
 #include "tov-records.h"
+#include "tov-labels.h"
 #include "tov-report-labels.h"
 #include "tov-report-sheets.h"
 
@@ -41,7 +42,7 @@ tov_sheet_add_status_history (TovReportBlocks *blocks,
       g_autofree char *label = date ? g_strdup_printf ("Status pr. %s", date) : g_strdup ("Status");
 
       tov_report_blocks_add_label (blocks, label,
-                                   tov_report_progress_label (tov_record_get_int (update, "state")));
+                                   tov_choice_label_danish (TOV_TYPE_PROGRESS, tov_record_get_int (update, "state")));
       tov_report_blocks_add_text (blocks, tov_record_get_string (update, "text"));
     }
 }

@@ -10,6 +10,7 @@
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-renewal.h"
+#include "tov-labels.h"
 #include "tov-report-labels.h"
 #include "tov-report-queries.h"
 #include "tov-report-sheets.h"
@@ -109,7 +110,7 @@ tov_sheet_build_partnerships (TovReportBlocks *blocks,
 
       cells[0] = agreement;
       cells[1] = tov_record_get_string (partnership, "unit");
-      cells[2] = tov_report_partnership_state_label (tov_record_get_int (partnership, "state"));
+      cells[2] = tov_choice_label_danish (TOV_TYPE_PARTNERSHIP_STATE, tov_record_get_int (partnership, "state"));
       cells[3] = signed_on;
       cells[4] = renewal;
       cells[5] = status;

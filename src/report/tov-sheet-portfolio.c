@@ -18,6 +18,7 @@
 
 #include "tov-query-model.h"
 #include "tov-records.h"
+#include "tov-labels.h"
 #include "tov-report-labels.h"
 #include "tov-report-queries.h"
 #include "tov-report-sheets.h"
@@ -233,14 +234,14 @@ add_project_rows (OverviewTable *overview,
   Amounts *loose = g_hash_table_lookup (portfolio->loose_amounts, project->id);
 
   add_row (overview, TOV_ROW_GROUP, number, project->title,
-           tov_report_project_state_label (project->state), &project->total);
+           tov_choice_label_danish (TOV_TYPE_PROJECT_STATE, project->state), &project->total);
 
   for (guint i = 0; i < project->decisions->len; i++)
     {
       Decision *decision = g_ptr_array_index (project->decisions, i);
 
       add_row (overview, TOV_ROW_NORMAL, NULL, decision->number,
-               tov_report_decision_state_label (decision->state),
+               tov_choice_label_danish (TOV_TYPE_DECISION_STATE, decision->state),
                g_hash_table_lookup (portfolio->decision_amounts, decision->id));
     }
 

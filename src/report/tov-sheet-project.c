@@ -9,6 +9,7 @@
 #include "tov-date.h"
 #include "tov-money.h"
 #include "tov-records.h"
+#include "tov-labels.h"
 #include "tov-report-labels.h"
 #include "tov-report-queries.h"
 #include "tov-report-sheets.h"
@@ -54,7 +55,7 @@ add_facts (TovReportBlocks *blocks,
   add_fact (table, "Tema", theme);
   add_fact (table, "Projektnummer", number);
   add_fact (table, "Titel", tov_record_get_string (project, "title"));
-  add_fact (table, "Status", tov_report_project_state_label (tov_record_get_int (project, "state")));
+  add_fact (table, "Status", tov_choice_label_danish (TOV_TYPE_PROJECT_STATE, tov_record_get_int (project, "state")));
   add_fact (table, "Periode", period);
   add_fact (table, "Tovholder", tov_record_get_string (project, "coordinator"));
   add_fact (table, "Forankring", tov_record_get_string (project, "anchoring"));
@@ -87,7 +88,7 @@ add_decisions (TovReportBlocks *blocks,
     {
       TovRecord *decision = g_ptr_array_index (decisions, i);
       g_autofree char *decided = tov_date_format_danish (tov_record_get_string (decision, "decided-on"));
-      const char *state = tov_report_decision_state_label (tov_record_get_int (decision, "state"));
+      const char *state = tov_choice_label_danish (TOV_TYPE_DECISION_STATE, tov_record_get_int (decision, "state"));
       g_autofree char *status = decided ? g_strdup_printf ("%s\n%s", state, decided) : g_strdup (state);
       const char *cells[] = { tov_record_get_string (decision, "number"), tov_record_get_string (decision, "text"), status };
 
@@ -144,7 +145,7 @@ add_budget_lines (TovReportBlocks *blocks,
       else
         year_text = g_strdup (tov_record_get_int (line, "annual") ? "årligt" : "");
 
-      cells[0] = tov_report_budget_kind_label (tov_record_get_int (line, "kind"));
+      cells[0] = tov_choice_label_danish (TOV_TYPE_BUDGET_KIND, tov_record_get_int (line, "kind"));
       cells[1] = source;
       cells[2] = year_text;
       cells[3] = tov_record_get_string (line, "note");
