@@ -165,7 +165,7 @@ tov_store_set_sqlite_error (TovStore  *self,
   if (code == SQLITE_CONSTRAINT_FOREIGNKEY ||
       ((code & 0xff) == SQLITE_CONSTRAINT && strstr (sqlite3_errmsg (self->db), "FOREIGN KEY") != NULL))
     g_set_error_literal (error, TOV_ERROR, TOV_ERROR_INVALID,
-                         _("It is still in use by other records, or refers to one that no longer exists."));
+                         _("The record is still used by other records, or refers to one that no longer exists."));
   else if (strstr (sqlite3_errmsg (self->db), "tov: decision of another project") != NULL)
     g_set_error_literal (error, TOV_ERROR, TOV_ERROR_INVALID,
                          _("The decision belongs to another project. Choose one of this project’s decisions."));
