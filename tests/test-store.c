@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "tov-budget-totals.h"
+#include "tov-demo.h"
 #include "tov-error.h"
 #include "tov-migrations.h"
 #include "tov-query-model.h"
@@ -401,6 +402,44 @@ test_budget_totals (Fixture       *fixture,
   g_assert_error (error, TOV_ERROR, TOV_ERROR_INVALID);
 }
 
+/* The demo's money per funding source and kind, as 000's decisions give it. */
+static void
+test_demo_totals (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const struct { const char *source; int kind; gint64 ore; } expected[] = {
+    { "Inden for eksisterende budget", -1, 0 },
+    { "Jobcentrets budget", TOV_BUDGET_KIND_GRANT, 45000000 },
+    { "Kommende budgetlægning", TOV_BUDGET_KIND_BUDGET_PROPOSAL, 510000000 },
+    { "Kommende budgetlægning", TOV_BUDGET_KIND_EXPECTED_GAIN, 400000000 },
+    { "Velfærdsfornyelsespuljen", TOV_BUDGET_KIND_GRANT, 165000000 },
+    { "Velfærdsfornyelsespuljen", TOV_BUDGET_KIND_ADMINISTRATIVE_GRANT, 37000000 },
+    { "Velfærdspuljen", TOV_BUDGET_KIND_GRANT, 49000000 },
+  };
+  g_autoptr(GListModel) totals = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  tov_demo_load (fixture->store, &error);
+  g_assert_no_error (error);
+  totals = tov_budget_totals (fixture->store, NULL);
+
+  /* Sources without money have no total at all. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(TovBudgetTotal) total = NULL;
+
+      if (expected[i].kind < 0)
+        continue;
+      g_assert_cmpuint (n, <, g_list_model_get_n_items (totals));
+      total = g_list_model_get_item (totals, n++);
+      g_assert_cmpstr (tov_budget_total_get_funding_source (total), ==, expected[i].source);
+      g_assert_cmpint (tov_budget_total_get_kind (total), ==, expected[i].kind);
+      g_assert_cmpint (tov_budget_total_get_amount_ore (total), ==, expected[i].ore);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (totals), ==, n);
+}
+
 /* Refused files ---------------------------------------------------------- */
 
 static void
@@ -646,6 +685,7 @@ main (int   argc,
   ADD ("/store/query-model", test_query_model_filters_and_sorts);
   ADD ("/store/budget-totals", test_budget_totals);
   ADD ("/store/save-copy", test_save_copy);
+  ADD ("/store/demo-totals", test_demo_totals);
 #undef ADD
   g_test_add_func ("/store/refuses/text-file", test_refuses_text_file);
   g_test_add_func ("/store/refuses/foreign-database", test_refuses_foreign_database);

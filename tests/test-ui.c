@@ -11,6 +11,7 @@
 #include "tov-date.h"
 #include "tov-demo.h"
 #include "tov-editor-dialog.h"
+#include "tov-partnerships-view.h"
 #include "tov-print-operation.h"
 #include "tov-projects-view.h"
 #include "tov-records.h"
@@ -325,6 +326,65 @@ test_add_dated_status (Fixture       *fixture,
   g_assert_nonnull (find_widget (timeline, ADW_TYPE_ACTION_ROW, "Forsøget er i gang"));
 }
 
+/* The portfolio's own names are edited like any record. */
+static void
+test_portfolio_properties (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  TovEditorDialog *editor;
+  GtkWidget *municipality;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.properties", NULL));
+  settle ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  municipality = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Municipality");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (municipality)), ==, "Rødovre Kommune");
+  gtk_editable_set_text (GTK_EDITABLE (municipality), "Rødovre Kommune, Ledelsessekretariatet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  settle ();
+
+  saved = query_text (fixture->path, "SELECT municipality FROM portfolio");
+  g_assert_cmpstr (saved, ==, "Rødovre Kommune, Ledelsessekretariatet");
+  g_assert_cmpstr (tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (fixture->store)), "municipality"),
+                   ==, "Rødovre Kommune, Ledelsessekretariatet");
+}
+
+/* An agreement has a dated status too. */
+static void
+test_partnership_status (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkColumnView *column_view;
+  GtkWidget *timeline;
+  TovEditorDialog *editor;
+  GtkTextView *text;
+  g_autofree char *saved = NULL;
+
+  tov_window_show_section (fixture->window, "partnerships");
+  settle ();
+  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PARTNERSHIPS_VIEW, NULL);
+  column_view = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)), 0);
+  settle ();
+
+  timeline = find_widget (view, TOV_TYPE_STATUS_TIMELINE, NULL);
+  g_assert_true (gtk_widget_activate_action (timeline, "timeline.add", NULL));
+  settle ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Aftalen er fornyet for 2017.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  settle ();
+
+  saved = query_text (fixture->path, "SELECT p.title FROM status_update s JOIN partnership p ON p.id = s.partnership_id "
+                                     "WHERE s.text = 'Aftalen er fornyet for 2017.'");
+  g_assert_nonnull (saved);
+}
+
 /* Ctrl+F searches everything; a hit opens in its section, selected. */
 static void
 test_search_everything (Fixture       *fixture,
@@ -409,6 +469,8 @@ main (int   argc,
   ADD ("/ui/add-dated-status", test_add_dated_status);
   ADD ("/ui/print-project-sheet", test_print_project_sheet);
   ADD ("/ui/search-everything", test_search_everything);
+  ADD ("/ui/portfolio-properties", test_portfolio_properties);
+  ADD ("/ui/partnership-status", test_partnership_status);
 #undef ADD
 
   return g_test_run ();

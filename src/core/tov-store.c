@@ -1052,7 +1052,11 @@ tov_store_save_all (TovStore   *self,
    */
   previous = g_object_ref (self->portfolio);
   if (imported != NULL)
-    g_set_object (&self->portfolio, imported);
+    {
+      g_set_object (&self->portfolio, imported);
+      /* Later edits of the portfolio reach this object through the live map. */
+      adopt (self, TOV_RECORD (imported));
+    }
   if (!commit (self, error))
     {
       g_set_object (&self->portfolio, previous);

@@ -19,6 +19,7 @@
 #include "tov-records.h"
 #include "tov-renewal.h"
 #include "tov-section.h"
+#include "tov-status-timeline.h"
 
 struct _TovPartnershipsView
 {
@@ -52,6 +53,7 @@ struct _TovPartnershipsView
   AdwActionRow *phone_row;
   GtkLabel *purpose_label;
   GtkLabel *notes_label;
+  TovStatusTimeline *timeline;
 };
 
 G_DEFINE_FINAL_TYPE (TovPartnershipsView, tov_partnerships_view, ADW_TYPE_BIN)
@@ -303,6 +305,7 @@ update_detail (TovPartnershipsView *self)
   gint64 months;
 
   gtk_stack_set_visible_child_name (self->detail_stack, partnership ? "partnership" : "none");
+  tov_status_timeline_set_subject (self->timeline, self->store, partnership);
   if (partnership == NULL)
     {
       adw_window_title_set_title (self->detail_title, "");
@@ -540,6 +543,7 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
 
   g_type_ensure (TOV_TYPE_PARTNERSHIP);
   g_type_ensure (TOV_TYPE_LIST_PANE);
+  g_type_ensure (TOV_TYPE_STATUS_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-partnerships-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, leaflet);
@@ -564,6 +568,7 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, phone_row);
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, purpose_label);
   gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, TovPartnershipsView, timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_list);

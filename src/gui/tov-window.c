@@ -13,6 +13,7 @@
 #include "tov-partnerships-view.h"
 #include "tov-print-operation.h"
 #include "tov-plans-view.h"
+#include "tov-portfolio-editor.h"
 #include "tov-projects-view.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
@@ -456,6 +457,16 @@ export_pdf_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+properties_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TovWindow *self = TOV_WINDOW (widget);
+
+  gtk_window_present (tov_portfolio_editor_new (GTK_WINDOW (self), self->store));
+}
+
 static GtkFileFilter *
 json_filter (void)
 {
@@ -753,6 +764,7 @@ tov_window_class_init (TovWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 }
 
