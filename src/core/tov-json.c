@@ -1204,10 +1204,10 @@ set_text (Writer     *writer,
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    json_node_init_string (node, text);
-  else if (strcmp (json_node_get_string (node), text) != 0)
+  if (JSON_NODE_HOLDS_VALUE (node))
     json_node_set_string (node, text);
+  else
+    json_node_init_string (node, text);
 }
 
 /* Appends the record of the row @stmt is on, from tov_store_select_sql():

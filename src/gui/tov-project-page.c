@@ -261,10 +261,15 @@ bind_lists (TovProjectPage *self)
   if (self->store == NULL)
     return;
 
+  /* A condition on no project keeps the lists empty rather than showing
+   * all; it is set before a list box first reads the model.
+   */
   if (self->decisions == NULL)
     {
       self->decisions = tov_query_model_new (self->store, TOV_TYPE_DECISION);
       self->budget_lines = tov_query_model_new (self->store, TOV_TYPE_BUDGET_LINE);
+      tov_query_model_set_text_condition (self->decisions, "project_id", id ? id : "");
+      tov_query_model_set_text_condition (self->budget_lines, "project_id", id ? id : "");
       gtk_list_box_bind_model (self->decisions_list, G_LIST_MODEL (self->decisions), create_decision_row, self, NULL);
       gtk_list_box_bind_model (self->budget_list, G_LIST_MODEL (self->budget_lines), create_budget_row, self, NULL);
       g_signal_connect_object (self->store, "changed::budget_line", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
@@ -272,7 +277,6 @@ bind_lists (TovProjectPage *self)
       g_signal_connect_object (self->store, "changed::theme", G_CALLBACK (update_fields), self, G_CONNECT_SWAPPED);
     }
 
-  /* A condition on no project keeps the lists empty rather than showing all. */
   tov_query_model_set_text_condition (self->decisions, "project_id", id ? id : "");
   tov_query_model_set_text_condition (self->budget_lines, "project_id", id ? id : "");
   update_totals (self);

@@ -75,7 +75,9 @@ tov_status_timeline_set_subject (TovStatusTimeline *self,
       g_clear_object (&self->updates);
       if (store != NULL)
         {
+          /* Narrowed to nothing before the list box first reads it. */
           self->updates = tov_query_model_new (store, TOV_TYPE_STATUS_UPDATE);
+          tov_query_model_set_text_condition (self->updates, "project_id", "");
           gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->updates), create_row, self, NULL);
         }
     }
