@@ -246,7 +246,8 @@ def write_markdown(path, info, results, notes, why_not=''):
             continue
         _, value, unit, target, verdict = verdicts[key]
         mark = {'met': 'met', 'missed': '**MISSED**', 'info': ''}[verdict]
-        lines.append(f'| {label} | {value:,.3f} {unit} | {target} {unit if target else ""} | {mark} |')
+        target_unit = unit.replace(' (at least)', '') if target else ''
+        lines.append(f'| {label} | {value:,.3f} {unit} | {target} {target_unit} | {mark} |')
     lines += ['', '## Every figure', '', '| Key | Value | Unit | Target | |', '|---|---:|---|---|---|']
     for key, value, unit, target, verdict in results.rows:
         mark = {'met': 'met', 'missed': '**MISSED**', 'info': ''}[verdict]

@@ -68,8 +68,9 @@ typedef struct
  * @key: a decoded key, of @len bytes
  *
  * Appends ".key" to @path, or "key" to an empty one; "" for an empty key.
- * A control character in the key is written as a \u escape, so that a
- * message stays one line.
+ * A control character in the key (C0, DEL or C1) is written as a \u
+ * escape, and a broken byte as \ufffd, so that a message stays one line
+ * and cannot steer a terminal.
  */
 void
 tov_json_append_key (GString    *path,
@@ -80,12 +81,21 @@ tov_json_append_key (GString    *path,
     g_string_append_c (path, '.');
   if (len == 0)
     g_string_append (path, "\"\"");
-  for (gsize i = 0; i < len; i++)
+  for (const char *p = key, *end = key + len; p < end;)
     {
-      if ((guchar) key[i] < 0x20)
-        g_string_append_printf (path, "\\u%04x", (guchar) key[i]);
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append (path, "\\ufffd");
+          p++;
+          continue;
+        }
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (path, "\\u%04x", c);
       else
-        g_string_append_c (path, key[i]);
+        g_string_append_unichar (path, c);
+      p = g_utf8_next_char (p);
     }
 }
 
