@@ -331,9 +331,13 @@ user_version (TovStore *self)
 {
   sqlite3_stmt *stmt = tov_store_prepare (self, "PRAGMA user_version", NULL);
 
+  int version;
+
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
-  return sqlite3_column_int (stmt, 0);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
 }
 
 /* Brings the schema from its version up to @target, in one transaction. */
@@ -434,12 +438,18 @@ load_portfolio (TovStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return TOV_PORTFOLIO (tov_store_read_record (self, TOV_TYPE_PORTFOLIO, stmt));
+    {
+      portfolio = TOV_PORTFOLIO (tov_store_read_record (self, TOV_TYPE_PORTFOLIO, stmt));
+      sqlite3_reset (stmt);
+      return g_steal_pointer (&portfolio);
+    }
   if (rc != SQLITE_DONE)
     {
       tov_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
       return NULL;
     }
+  sqlite3_reset (stmt);
 
   /* A new file: its portfolio is named after the file until renamed. */
   portfolio = g_object_new (TOV_TYPE_PORTFOLIO, NULL);
@@ -694,6 +704,7 @@ lookup_where (TovStore   *self,
   g_autofree char *select = tov_store_select_sql (self, type);
   g_autofree char *sql = g_strconcat (select, " WHERE ", where, NULL);
   sqlite3_stmt *stmt = tov_store_prepare (self, sql, NULL);
+  TovRecord *record;
   va_list args;
 
   if (stmt == NULL)
@@ -710,8 +721,14 @@ lookup_where (TovStore   *self,
   va_end (args);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return tov_store_read_record (self, type, stmt);
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  record = tov_store_read_record (self, type, stmt);
+  /* A statement left on a row holds a read transaction, and the WAL cannot be checkpointed past it. */
+  sqlite3_reset (stmt);
+  return record;
 }
 
 /**
@@ -747,15 +764,19 @@ tov_store_count (TovStore *self,
   TovRecordClass *klass;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
+  guint count;
 
   g_return_val_if_fail (TOV_IS_STORE (self), 0);
 
   klass = g_type_class_peek (type);
   sql = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
   stmt = tov_store_prepare (self, sql, NULL);
+
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
-  return sqlite3_column_int (stmt, 0);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 /* Writing ---------------------------------------------------------------- */
