@@ -31,11 +31,9 @@
 
 struct _TovBudgetView
 {
-  AdwBin parent_instance;
+  TovSectionView parent_instance;
 
-  TovStore *store;
   TovQueryModel *lines;
-  gboolean folded;
 
   GHashTable *labels;          /* id → label of a project, decision or funding source */
   GHashTable *reference_cells; /* GtkListItem → the field it shows, for the bound cells */
@@ -64,16 +62,7 @@ struct _TovBudgetView
   GBindingGroup *line_bindings;
 };
 
-G_DEFINE_FINAL_TYPE (TovBudgetView, tov_budget_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_FOLDED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TovBudgetView, tov_budget_view, TOV_TYPE_SECTION_VIEW)
 
 static TovRecord *
 selected_line (TovBudgetView *self)
@@ -86,7 +75,7 @@ update_actions (TovBudgetView *self)
 {
   gboolean selected = selected_line (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.new", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.new", tov_section_view_get_store (TOV_SECTION_VIEW (self)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.edit", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", selected);
 }
@@ -123,14 +112,14 @@ reference_label (TovBudgetView *self,
   const char *id = tov_record_get_string (line, field);
   char *label;
 
-  if (id == NULL || id[0] == '\0' || self->store == NULL)
+  if (id == NULL || id[0] == '\0' || tov_section_view_get_store (TOV_SECTION_VIEW (self)) == NULL)
     return "";
 
   label = g_hash_table_lookup (self->labels, id);
   if (label == NULL)
     {
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (line), field);
-      g_autoptr(TovRecord) target = tov_store_lookup (self->store, tov_param_get_ref_type (pspec), id);
+      g_autoptr(TovRecord) target = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), tov_param_get_ref_type (pspec), id);
 
       label = target != NULL ? format_reference (target) : g_strdup ("");
       g_hash_table_insert (self->labels, g_strdup (id), label);
@@ -441,7 +430,7 @@ update_totals (TovBudgetView *self)
   TovBudgetFilter filter = TOV_BUDGET_FILTER_ANY;
   g_autoptr(GListModel) totals = NULL;
 
-  if (self->store == NULL)
+  if (tov_section_view_get_store (TOV_SECTION_VIEW (self)) == NULL)
     {
       gtk_list_box_bind_model (self->totals_list, NULL, NULL, NULL, NULL);
       gtk_widget_set_visible (self->totals_box, FALSE);
@@ -451,7 +440,7 @@ update_totals (TovBudgetView *self)
   filter.funding_source_id = selected_source_id (self);
   filter.kind = selected_kind (self);
   filter.year = selected_year (self);
-  totals = tov_budget_totals (self->store, &filter);
+  totals = tov_budget_totals (tov_section_view_get_store (TOV_SECTION_VIEW (self)), &filter);
   gtk_list_box_bind_model (self->totals_list, totals, create_total_row, self, NULL);
   gtk_widget_set_visible (self->totals_box, g_list_model_get_n_items (totals) > 0);
 }
@@ -512,9 +501,9 @@ fill_source_filter (TovBudgetView *self)
   gtk_string_list_append (names, _("All funding sources"));
   g_ptr_array_add (self->source_ids, NULL);
 
-  if (self->store != NULL)
+  if (tov_section_view_get_store (TOV_SECTION_VIEW (self)) != NULL)
     {
-      sources = tov_query_model_new (self->store, TOV_TYPE_FUNDING_SOURCE);
+      sources = tov_query_model_new (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_FUNDING_SOURCE);
       n = g_list_model_get_n_items (G_LIST_MODEL (sources));
       for (guint i = 0; i < n; i++)
         {
@@ -545,7 +534,7 @@ fill_year_filter (TovBudgetView *self)
   guint selected = 0;
   int all = 0;
 
-  years = self->store != NULL ? tov_budget_years (self->store) : g_array_new (FALSE, FALSE, sizeof (int));
+  years = tov_section_view_get_store (TOV_SECTION_VIEW (self)) != NULL ? tov_budget_years (tov_section_view_get_store (TOV_SECTION_VIEW (self))) : g_array_new (FALSE, FALSE, sizeof (int));
   g_array_prepend_val (years, all);
   gtk_string_list_append (labels, _("All years"));
   for (guint i = 1; i < years->len; i++)
@@ -624,25 +613,21 @@ on_budget_lines_changed (TovBudgetView *self)
 /* The section ------------------------------------------------------------ */
 
 static void
-set_store (TovBudgetView *self,
-           TovStore      *store)
+tov_budget_view_store_changed (TovSectionView *section)
 {
-  if (self->store == store)
-    return;
+  TovBudgetView *self = TOV_BUDGET_VIEW (section);
+  TovStore *store = tov_section_view_get_store (section);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
   g_hash_table_remove_all (self->labels);
 
   g_clear_object (&self->lines);
   if (store != NULL)
     {
       self->lines = tov_query_model_new (store, TOV_TYPE_BUDGET_LINE);
-      g_signal_connect_swapped (store, "changed::budget_line", G_CALLBACK (on_budget_lines_changed), self);
-      g_signal_connect_swapped (store, "changed::funding_source", G_CALLBACK (on_funding_sources_changed), self);
-      g_signal_connect_swapped (store, "changed::project", G_CALLBACK (on_references_changed), self);
-      g_signal_connect_swapped (store, "changed::decision", G_CALLBACK (on_references_changed), self);
+      g_signal_connect_object (store, "changed::budget_line", G_CALLBACK (on_budget_lines_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::funding_source", G_CALLBACK (on_funding_sources_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::project", G_CALLBACK (on_references_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::decision", G_CALLBACK (on_references_changed), self, G_CONNECT_SWAPPED);
     }
 
   fill_source_filter (self);
@@ -651,8 +636,6 @@ set_store (TovBudgetView *self,
   tov_list_pane_set_model (self->list_pane, self->lines);
   update_totals (self);
   update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /* A filter or search that hides a saved line is cleared, so that a new
@@ -677,7 +660,7 @@ open_editor (TovBudgetView *self,
              TovRecord     *line)
 {
   GtkWindow *editor = tov_budget_line_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  self->store, line);
+                                                  tov_section_view_get_store (TOV_SECTION_VIEW (self)), line);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_line_saved), self, G_CONNECT_SWAPPED);
   tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
@@ -717,7 +700,7 @@ delete_action (GtkWidget  *widget,
   /* Translators: names a deleted budget line by its kind and amount, e.g. "Grant of 100.000 kr." */
   what = g_strdup_printf (_("%s of %s"), tov_choice_label (TOV_TYPE_BUDGET_KIND, tov_record_get_int (line, "kind")),
                           amount);
-  tov_section_delete (widget, self->store, line, what);
+  tov_section_delete (widget, tov_section_view_get_store (TOV_SECTION_VIEW (self)), line, what);
 }
 
 static void
@@ -736,10 +719,7 @@ tov_budget_view_dispose (GObject *object)
 {
   TovBudgetView *self = TOV_BUDGET_VIEW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->lines);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tov_budget_view_parent_class)->dispose (object);
 }
@@ -758,73 +738,15 @@ tov_budget_view_finalize (GObject *object)
 }
 
 static void
-tov_budget_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  TovBudgetView *self = TOV_BUDGET_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tov_budget_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  TovBudgetView *self = TOV_BUDGET_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 tov_budget_view_class_init (TovBudgetViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TovSectionViewClass *section_class = TOV_SECTION_VIEW_CLASS (klass);
 
   object_class->dispose = tov_budget_view_dispose;
+  section_class->store_changed = tov_budget_view_store_changed;
   object_class->finalize = tov_budget_view_finalize;
-  object_class->get_property = tov_budget_view_get_property;
-  object_class->set_property = tov_budget_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TOV_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TOV_TYPE_BUDGET_LINE);
   g_type_ensure (TOV_TYPE_LIST_PANE);

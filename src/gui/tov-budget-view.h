@@ -4,12 +4,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "tov-section-view.h"
 
 G_BEGIN_DECLS
 
 #define TOV_TYPE_BUDGET_VIEW (tov_budget_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (TovBudgetView, tov_budget_view, TOV, BUDGET_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (TovBudgetView, tov_budget_view, TOV, BUDGET_VIEW, TovSectionView)
 
 G_END_DECLS

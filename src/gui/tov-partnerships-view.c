@@ -23,12 +23,10 @@
 
 struct _TovPartnershipsView
 {
-  AdwBin parent_instance;
+  TovSectionView parent_instance;
 
-  TovStore *store;
   TovQueryModel *partnerships;
   GSignalGroup *selected_signals;
-  gboolean folded;
 
   AdwLeaflet *leaflet;
   TovListPane *list_pane;
@@ -56,16 +54,7 @@ struct _TovPartnershipsView
   TovStatusTimeline *timeline;
 };
 
-G_DEFINE_FINAL_TYPE (TovPartnershipsView, tov_partnerships_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_FOLDED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TovPartnershipsView, tov_partnerships_view, TOV_TYPE_SECTION_VIEW)
 
 static TovRecord *
 selected_partnership (TovPartnershipsView *self)
@@ -79,9 +68,9 @@ lookup_organisation (TovPartnershipsView *self,
 {
   const char *id = tov_record_get_string (partnership, "organisation-id");
 
-  if (self->store == NULL || id == NULL)
+  if (tov_section_view_get_store (TOV_SECTION_VIEW (self)) == NULL || id == NULL)
     return NULL;
-  return tov_store_lookup (self->store, TOV_TYPE_ORGANISATION, id);
+  return tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_ORGANISATION, id);
 }
 
 /* Shows the mark of a renewal: a word in the error or the warning colour,
@@ -268,7 +257,7 @@ project_label (TovPartnershipsView *self,
                TovRecord           *partnership)
 {
   const char *id = tov_record_get_string (partnership, "project-id");
-  g_autoptr(TovRecord) project = id ? tov_store_lookup (self->store, TOV_TYPE_PROJECT, id) : NULL;
+  g_autoptr(TovRecord) project = id ? tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_PROJECT, id) : NULL;
 
   if (project == NULL)
     return NULL;
@@ -305,7 +294,7 @@ update_detail (TovPartnershipsView *self)
   gint64 months;
 
   gtk_stack_set_visible_child_name (self->detail_stack, partnership ? "partnership" : "none");
-  tov_status_timeline_set_subject (self->timeline, self->store, partnership);
+  tov_status_timeline_set_subject (self->timeline, tov_section_view_get_store (TOV_SECTION_VIEW (self)), partnership);
   if (partnership == NULL)
     {
       adw_window_title_set_title (self->detail_title, "");
@@ -372,26 +361,21 @@ on_back_to_list (TovPartnershipsView *self)
 }
 
 static void
-set_store (TovPartnershipsView *self,
-           TovStore            *store)
+tov_partnerships_view_store_changed (TovSectionView *section)
 {
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (!g_set_object (&self->store, store))
-    return;
+  TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (section);
+  TovStore *store = tov_section_view_get_store (section);
 
   g_clear_object (&self->partnerships);
   if (store != NULL)
     {
       self->partnerships = tov_query_model_new (store, TOV_TYPE_PARTNERSHIP);
-      g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (on_organisations_changed), self);
-      g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (update_detail), self);
-      g_signal_connect_swapped (store, "changed::project", G_CALLBACK (update_detail), self);
+      g_signal_connect_object (store, "changed::organisation", G_CALLBACK (on_organisations_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::organisation", G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::project", G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
     }
   tov_list_pane_set_model (self->list_pane, self->partnerships);
   update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -399,7 +383,7 @@ open_editor (TovPartnershipsView *self,
              TovRecord           *partnership)
 {
   GtkWindow *editor = tov_partnership_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  self->store, partnership);
+                                                  tov_section_view_get_store (TOV_SECTION_VIEW (self)), partnership);
 
   tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
 }
@@ -429,7 +413,7 @@ delete_action (GtkWidget  *widget,
 {
   TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
 
-  tov_section_delete (widget, self->store, selected_partnership (self), NULL);
+  tov_section_delete (widget, tov_section_view_get_store (TOV_SECTION_VIEW (self)), selected_partnership (self), NULL);
 }
 
 static void
@@ -452,7 +436,7 @@ open_record_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
-  g_autoptr(TovRecord) record = tov_store_lookup (self->store, TOV_TYPE_PARTNERSHIP, g_variant_get_string (parameter, NULL));
+  g_autoptr(TovRecord) record = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_PARTNERSHIP, g_variant_get_string (parameter, NULL));
 
   if (record != NULL)
     tov_section_show (self->list_pane, self->leaflet, self->detail, record);
@@ -463,64 +447,11 @@ tov_partnerships_view_dispose (GObject *object)
 {
   TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_signal_group_set_target (self->selected_signals, NULL);
   g_clear_object (&self->selected_signals);
   g_clear_object (&self->partnerships);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tov_partnerships_view_parent_class)->dispose (object);
-}
-
-static void
-tov_partnerships_view_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tov_partnerships_view_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -528,18 +459,10 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TovSectionViewClass *section_class = TOV_SECTION_VIEW_CLASS (klass);
 
   object_class->dispose = tov_partnerships_view_dispose;
-  object_class->get_property = tov_partnerships_view_get_property;
-  object_class->set_property = tov_partnerships_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TOV_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->store_changed = tov_partnerships_view_store_changed;
 
   g_type_ensure (TOV_TYPE_PARTNERSHIP);
   g_type_ensure (TOV_TYPE_LIST_PANE);

@@ -4,12 +4,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "tov-section-view.h"
 
 G_BEGIN_DECLS
 
 #define TOV_TYPE_PARTNERSHIPS_VIEW (tov_partnerships_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (TovPartnershipsView, tov_partnerships_view, TOV, PARTNERSHIPS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (TovPartnershipsView, tov_partnerships_view, TOV, PARTNERSHIPS_VIEW, TovSectionView)
 
 G_END_DECLS

@@ -25,13 +25,11 @@
 
 struct _TovPlansView
 {
-  AdwBin parent_instance;
+  TovSectionView parent_instance;
 
-  TovStore *store;
   TovQueryModel *plans;
   TovQueryModel *initiatives;
   TovRecord *plan;          /* the plan whose initiatives are shown */
-  gboolean folded;
 
   AdwLeaflet *leaflet;
   GtkStack *list_stack;
@@ -46,17 +44,7 @@ struct _TovPlansView
   GtkStack *detail_stack;
 };
 
-G_DEFINE_FINAL_TYPE (TovPlansView, tov_plans_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_FOLDED,
-  PROP_SUBJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TovPlansView, tov_plans_view, TOV_TYPE_SECTION_VIEW)
 
 static gboolean
 showing_plans (TovPlansView *self)
@@ -86,7 +74,7 @@ update_actions (TovPlansView *self)
 {
   gboolean current = current_record (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.new", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.new", tov_section_view_get_store (TOV_SECTION_VIEW (self)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.edit", current);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", current);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.edit-plan", self->plan != NULL);
@@ -114,9 +102,9 @@ policy_title (TovPlansView *self,
   const char *id = tov_record_get_string (plan, "policy-id");
   g_autoptr(TovRecord) policy = NULL;
 
-  if (self->store == NULL || id == NULL)
+  if (tov_section_view_get_store (TOV_SECTION_VIEW (self)) == NULL || id == NULL)
     return NULL;
-  policy = tov_store_lookup (self->store, TOV_TYPE_POLICY, id);
+  policy = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_POLICY, id);
   return policy ? g_strdup (tov_record_get_string (policy, "title")) : NULL;
 }
 
@@ -323,7 +311,7 @@ on_plans_changed (TovPlansView *self)
   if (self->plan == NULL)
     return;
 
-  plan = tov_store_lookup (self->store, TOV_TYPE_ACTION_PLAN, tov_record_get_id (self->plan));
+  plan = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_ACTION_PLAN, tov_record_get_id (self->plan));
   if (plan == NULL)
     show_plans (self);
   else
@@ -342,13 +330,10 @@ on_policies_changed (TovPlansView *self)
 }
 
 static void
-set_store (TovPlansView *self,
-           TovStore     *store)
+tov_plans_view_store_changed (TovSectionView *section)
 {
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (!g_set_object (&self->store, store))
-    return;
+  TovPlansView *self = TOV_PLANS_VIEW (section);
+  TovStore *store = tov_section_view_get_store (section);
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
@@ -360,16 +345,22 @@ set_store (TovPlansView *self,
       self->plans = tov_query_model_new (store, TOV_TYPE_ACTION_PLAN);
       self->initiatives = tov_query_model_new (store, TOV_TYPE_INITIATIVE);
       tov_query_model_set_text_condition (self->initiatives, "plan_id", "");
-      g_signal_connect_swapped (store, "changed::action_plan", G_CALLBACK (on_plans_changed), self);
-      g_signal_connect_swapped (store, "changed::policy", G_CALLBACK (on_policies_changed), self);
+      g_signal_connect_object (store, "changed::action_plan", G_CALLBACK (on_plans_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::policy", G_CALLBACK (on_policies_changed), self, G_CONNECT_SWAPPED);
     }
   tov_list_pane_set_model (self->plans_pane, self->plans);
   tov_list_pane_set_model (self->initiatives_pane, self->initiatives);
   gtk_stack_set_visible_child_name (self->list_stack, "plans");
   update_detail (self);
   update_actions (self);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+static TovRecord *
+tov_plans_view_get_subject (TovSectionView *section)
+{
+  TovPlansView *self = TOV_PLANS_VIEW (section);
+
+  return self->plan;
 }
 
 /* Editing */
@@ -384,7 +375,7 @@ static void
 on_plan_saved (TovPlansView *self,
                TovRecord    *plan)
 {
-  g_autoptr(TovRecord) saved = tov_store_lookup (self->store, TOV_TYPE_ACTION_PLAN, tov_record_get_id (plan));
+  g_autoptr(TovRecord) saved = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_ACTION_PLAN, tov_record_get_id (plan));
 
   if (saved != NULL)
     show_plan (self, saved);
@@ -394,7 +385,7 @@ static void
 on_initiative_saved (TovPlansView *self,
                      TovRecord    *initiative)
 {
-  g_autoptr(TovRecord) plan = tov_store_lookup (self->store, TOV_TYPE_ACTION_PLAN,
+  g_autoptr(TovRecord) plan = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_ACTION_PLAN,
                                                 tov_record_get_string (initiative, "plan-id"));
 
   /* The form may have moved it to another plan: show it where it is now. */
@@ -409,7 +400,7 @@ static void
 open_plan_editor (TovPlansView *self,
                   TovRecord    *plan)
 {
-  GtkWindow *editor = tov_plan_editor_new (parent_window (self), self->store, plan);
+  GtkWindow *editor = tov_plan_editor_new (parent_window (self), tov_section_view_get_store (TOV_SECTION_VIEW (self)), plan);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_plan_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (editor);
@@ -419,7 +410,7 @@ static void
 open_initiative_editor (TovPlansView *self,
                         TovRecord    *initiative)
 {
-  GtkWindow *editor = tov_initiative_editor_new (parent_window (self), self->store, initiative, self->plan);
+  GtkWindow *editor = tov_initiative_editor_new (parent_window (self), tov_section_view_get_store (TOV_SECTION_VIEW (self)), initiative, self->plan);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_initiative_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (editor);
@@ -462,7 +453,7 @@ delete_action (GtkWidget  *widget,
   /* The store deletes a plan's initiatives and their status with it, and
    * brings them all back on undo.
    */
-  tov_section_delete (widget, self->store, current_record (self), NULL);
+  tov_section_delete (widget, tov_section_view_get_store (TOV_SECTION_VIEW (self)), current_record (self), NULL);
 }
 
 static void
@@ -482,7 +473,7 @@ delete_plan_action (GtkWidget  *widget,
 {
   TovPlansView *self = TOV_PLANS_VIEW (widget);
 
-  tov_section_delete (widget, self->store, self->plan, NULL);
+  tov_section_delete (widget, tov_section_view_get_store (TOV_SECTION_VIEW (self)), self->plan, NULL);
 }
 
 static void
@@ -513,7 +504,7 @@ open_record_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TovPlansView *self = TOV_PLANS_VIEW (widget);
-  g_autoptr(TovRecord) initiative = tov_store_lookup (self->store, TOV_TYPE_INITIATIVE,
+  g_autoptr(TovRecord) initiative = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_INITIATIVE,
                                                       g_variant_get_string (parameter, NULL));
 
   if (initiative != NULL)
@@ -525,70 +516,13 @@ tov_plans_view_dispose (GObject *object)
 {
   TovPlansView *self = TOV_PLANS_VIEW (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   g_clear_object (&self->plans);
   g_clear_object (&self->initiatives);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tov_plans_view_parent_class)->dispose (object);
-}
-
-static void
-tov_plans_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  TovPlansView *self = TOV_PLANS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-
-    case PROP_SUBJECT:
-      g_value_set_object (value, self->plan);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tov_plans_view_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  TovPlansView *self = TOV_PLANS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -596,22 +530,11 @@ tov_plans_view_class_init (TovPlansViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TovSectionViewClass *section_class = TOV_SECTION_VIEW_CLASS (klass);
 
   object_class->dispose = tov_plans_view_dispose;
-  object_class->get_property = tov_plans_view_get_property;
-  object_class->set_property = tov_plans_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TOV_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The action plan a status sheet is printed for: the open one. */
-  properties[PROP_SUBJECT] =
-    g_param_spec_object ("subject", NULL, NULL, TOV_TYPE_RECORD,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->store_changed = tov_plans_view_store_changed;
+  section_class->get_subject = tov_plans_view_get_subject;
 
   g_type_ensure (TOV_TYPE_ACTION_PLAN);
   g_type_ensure (TOV_TYPE_INITIATIVE);

@@ -4,12 +4,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "tov-section-view.h"
 
 G_BEGIN_DECLS
 
 #define TOV_TYPE_PLANS_VIEW (tov_plans_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (TovPlansView, tov_plans_view, TOV, PLANS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (TovPlansView, tov_plans_view, TOV, PLANS_VIEW, TovSectionView)
 
 G_END_DECLS

@@ -19,11 +19,9 @@
 
 struct _TovProjectsView
 {
-  AdwBin parent_instance;
+  TovSectionView parent_instance;
 
-  TovStore *store;
   TovQueryModel *projects;
-  gboolean folded;
 
   AdwLeaflet *leaflet;
   TovListPane *list_pane;
@@ -32,17 +30,7 @@ struct _TovProjectsView
   GtkStack *detail_stack;
 };
 
-G_DEFINE_FINAL_TYPE (TovProjectsView, tov_projects_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_FOLDED,
-  PROP_SUBJECT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TovProjectsView, tov_projects_view, TOV_TYPE_SECTION_VIEW)
 
 static TovRecord *
 selected_project (TovProjectsView *self)
@@ -91,19 +79,24 @@ on_back_to_list (TovProjectsView *self)
 }
 
 static void
-set_store (TovProjectsView *self,
-           TovStore        *store)
+tov_projects_view_store_changed (TovSectionView *section)
 {
-  if (!g_set_object (&self->store, store))
-    return;
+  TovProjectsView *self = TOV_PROJECTS_VIEW (section);
+  TovStore *store = tov_section_view_get_store (section);
 
   g_clear_object (&self->projects);
   if (store != NULL)
     self->projects = tov_query_model_new (store, TOV_TYPE_PROJECT);
   tov_list_pane_set_model (self->list_pane, self->projects);
   update_actions (self);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+static TovRecord *
+tov_projects_view_get_subject (TovSectionView *section)
+{
+  TovProjectsView *self = TOV_PROJECTS_VIEW (section);
+
+  return selected_project (self);
 }
 
 static void
@@ -111,7 +104,7 @@ open_editor (TovProjectsView *self,
              TovRecord       *project)
 {
   GtkWindow *editor = tov_project_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              self->store, project);
+                                              tov_section_view_get_store (TOV_SECTION_VIEW (self)), project);
 
   tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
 }
@@ -141,7 +134,7 @@ delete_action (GtkWidget  *widget,
 {
   TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
 
-  tov_section_delete (widget, self->store, selected_project (self), NULL);
+  tov_section_delete (widget, tov_section_view_get_store (TOV_SECTION_VIEW (self)), selected_project (self), NULL);
 }
 
 static void
@@ -164,7 +157,7 @@ open_record_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
-  g_autoptr(TovRecord) record = tov_store_lookup (self->store, TOV_TYPE_PROJECT, g_variant_get_string (parameter, NULL));
+  g_autoptr(TovRecord) record = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_PROJECT, g_variant_get_string (parameter, NULL));
 
   if (record != NULL)
     tov_section_show (self->list_pane, self->leaflet, self->detail, record);
@@ -176,63 +169,8 @@ tov_projects_view_dispose (GObject *object)
   TovProjectsView *self = TOV_PROJECTS_VIEW (object);
 
   g_clear_object (&self->projects);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tov_projects_view_parent_class)->dispose (object);
-}
-
-static void
-tov_projects_view_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  TovProjectsView *self = TOV_PROJECTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-
-    case PROP_SUBJECT:
-      g_value_set_object (value, selected_project (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tov_projects_view_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  TovProjectsView *self = TOV_PROJECTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -240,22 +178,11 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TovSectionViewClass *section_class = TOV_SECTION_VIEW_CLASS (klass);
 
   object_class->dispose = tov_projects_view_dispose;
-  object_class->get_property = tov_projects_view_get_property;
-  object_class->set_property = tov_projects_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TOV_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The project a status sheet is printed for: the selected one. */
-  properties[PROP_SUBJECT] =
-    g_param_spec_object ("subject", NULL, NULL, TOV_TYPE_RECORD,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->store_changed = tov_projects_view_store_changed;
+  section_class->get_subject = tov_projects_view_get_subject;
 
   g_type_ensure (TOV_TYPE_PROJECT);
   g_type_ensure (TOV_TYPE_LIST_PANE);

@@ -4,12 +4,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "tov-section-view.h"
 
 G_BEGIN_DECLS
 
 #define TOV_TYPE_PROJECTS_VIEW (tov_projects_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (TovProjectsView, tov_projects_view, TOV, PROJECTS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (TovProjectsView, tov_projects_view, TOV, PROJECTS_VIEW, TovSectionView)
 
 G_END_DECLS
