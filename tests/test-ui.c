@@ -17,78 +17,26 @@
 #include "tov-records.h"
 #include "tov-search-view.h"
 #include "tov-status-timeline.h"
+#include "tov-ui-test.h"
 #include "tov-window.h"
 
 typedef struct
 {
-  char *dir;
-  char *path;
-  TovStore *store;
-  TovWindow *window;
+  TovUiDemo demo;
 } Fixture;
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tovholder-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.tovholder", NULL);
-  fixture->store = tov_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  tov_demo_load (fixture->store, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_new (TOV_TYPE_WINDOW, "store", fixture->store, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  tov_ui_demo_open (&fixture->demo, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle ();
-  g_clear_object (&fixture->store);
-  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *path = g_strconcat (fixture->path, suffix, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (title == NULL || g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  tov_ui_demo_close (&fixture->demo);
 }
 
 static GtkWidget *
@@ -114,29 +62,13 @@ find_search_entry (GtkWidget  *root,
   return NULL;
 }
 
-static TovEditorDialog *
-find_editor (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TOV_IS_EDITOR_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TOV_EDITOR_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Selects the project titled @title in the list, as a click would. */
 static void
 select_project (Fixture    *fixture,
                 const char *title)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkWidget *view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (tov_ui_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
 
@@ -148,29 +80,11 @@ select_project (Fixture    *fixture,
       if (g_str_equal (tov_record_get_string (project, "title"), title))
         {
           gtk_single_selection_set_selected (selection, i);
-          settle ();
+          tov_ui_settle ();
           return;
         }
     }
   g_assert_not_reached ();
-}
-
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
 }
 
 static void
@@ -183,15 +97,15 @@ test_page_shows_decisions_and_money (Fixture       *fixture,
   GtkWidget *grant;
 
   select_project (fixture, "Invester før det sker");
-  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PROJECTS_VIEW, NULL);
 
-  title = GTK_LABEL (find_widget (view, GTK_TYPE_LABEL, NULL));
+  title = GTK_LABEL (tov_ui_find_widget (view, GTK_TYPE_LABEL, NULL));
   g_assert_nonnull (title);
-  decision = find_widget (view, ADW_TYPE_ACTION_ROW, "Forsøges indledes");
+  decision = tov_ui_find_widget (view, ADW_TYPE_ACTION_ROW, "Forsøges indledes");
   g_assert_nonnull (decision);
-  grant = find_widget (view, ADW_TYPE_ACTION_ROW, "Grant");
+  grant = tov_ui_find_widget (view, ADW_TYPE_ACTION_ROW, "Grant");
   g_assert_nonnull (grant);
-  g_assert_nonnull (find_widget (grant, GTK_TYPE_LABEL, NULL));
+  g_assert_nonnull (tov_ui_find_widget (grant, GTK_TYPE_LABEL, NULL));
 }
 
 static void
@@ -207,16 +121,16 @@ test_edit_project_through_form (Fixture       *fixture,
   g_autofree char *saved = NULL;
 
   select_project (fixture, "Invester før det sker");
-  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PROJECTS_VIEW, NULL);
   g_assert_true (gtk_widget_activate_action (view, "view.edit", NULL));
-  settle ();
+  tov_ui_settle ();
 
-  editor = find_editor ();
+  editor = tov_ui_find_editor ();
   g_assert_nonnull (editor);
   form = tov_editor_dialog_get_form (editor);
-  coordinator = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Coordinator");
-  start = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start");
-  end = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "End");
+  coordinator = tov_ui_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Coordinator");
+  start = tov_ui_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start");
+  end = tov_ui_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "End");
   g_assert_nonnull (coordinator);
   g_assert_true (tov_form_get_valid (form));
 
@@ -225,8 +139,8 @@ test_edit_project_through_form (Fixture       *fixture,
   g_assert_false (tov_form_get_valid (form));
   g_assert_true (gtk_widget_has_css_class (start, "error"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  settle ();
-  g_assert_true (find_editor () == editor);
+  tov_ui_settle ();
+  g_assert_true (tov_ui_find_editor () == editor);
 
   /* An end before the start is refused too. */
   gtk_editable_set_text (GTK_EDITABLE (start), "1. august 2015");
@@ -238,25 +152,25 @@ test_edit_project_through_form (Fixture       *fixture,
 
   /* Nothing is written before Save. */
   gtk_editable_set_text (GTK_EDITABLE (coordinator), "Social- og Sundhedsforvaltningen & Børne- og Kulturforvaltningen");
-  saved = query_text (fixture->path, "SELECT coordinator FROM project WHERE number = 4");
+  saved = tov_ui_query_text (fixture->demo.path, "SELECT coordinator FROM project WHERE number = 4");
   g_assert_cmpstr (saved, ==, "");
   g_clear_pointer (&saved, g_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  settle ();
-  g_assert_null (find_editor ());
+  tov_ui_settle ();
+  g_assert_null (tov_ui_find_editor ());
 
-  saved = query_text (fixture->path, "SELECT coordinator || '|' || start_date || '|' || end_date FROM project WHERE number = 4");
+  saved = tov_ui_query_text (fixture->demo.path, "SELECT coordinator || '|' || start_date || '|' || end_date FROM project WHERE number = 4");
   g_assert_cmpstr (saved, ==, "Social- og Sundhedsforvaltningen & Børne- og Kulturforvaltningen|2015-08-01|2017-07-31");
 
   /* The page shows the change; Ctrl+Z's action takes it back. */
-  g_assert_nonnull (find_widget (view, ADW_TYPE_ACTION_ROW, "Coordinator"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (view, ADW_TYPE_ACTION_ROW, "Coordinator"))),
+  g_assert_nonnull (tov_ui_find_widget (view, ADW_TYPE_ACTION_ROW, "Coordinator"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (tov_ui_find_widget (view, ADW_TYPE_ACTION_ROW, "Coordinator"))),
                    ==, "Social- og Sundhedsforvaltningen & Børne- og Kulturforvaltningen");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->demo.window), "win.undo", NULL));
+  tov_ui_settle ();
   g_clear_pointer (&saved, g_free);
-  saved = query_text (fixture->path, "SELECT coordinator FROM project WHERE number = 4");
+  saved = tov_ui_query_text (fixture->demo.path, "SELECT coordinator FROM project WHERE number = 4");
   g_assert_cmpstr (saved, ==, "");
 }
 
@@ -268,20 +182,20 @@ test_delete_and_undo_from_list (Fixture       *fixture,
   g_autofree char *count = NULL;
 
   select_project (fixture, "Invester før det sker");
-  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PROJECTS_VIEW, NULL);
   g_assert_true (gtk_widget_activate_action (view, "view.delete", NULL));
-  settle ();
+  tov_ui_settle ();
 
-  count = query_text (fixture->path, "SELECT count(*) FROM project");
+  count = tov_ui_query_text (fixture->demo.path, "SELECT count(*) FROM project");
   g_assert_cmpstr (count, ==, "11");
   g_clear_pointer (&count, g_free);
-  count = query_text (fixture->path, "SELECT count(*) FROM decision WHERE number LIKE '4.%'");
+  count = tov_ui_query_text (fixture->demo.path, "SELECT count(*) FROM decision WHERE number LIKE '4.%'");
   g_assert_cmpstr (count, ==, "0");
   g_clear_pointer (&count, g_free);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  settle ();
-  count = query_text (fixture->path, "SELECT count(*) FROM decision WHERE number LIKE '4.%'");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->demo.window), "win.undo", NULL));
+  tov_ui_settle ();
+  count = tov_ui_query_text (fixture->demo.path, "SELECT count(*) FROM decision WHERE number LIKE '4.%'");
   g_assert_cmpstr (count, ==, "2");
   select_project (fixture, "Invester før det sker");
 }
@@ -301,29 +215,29 @@ test_add_dated_status (Fixture       *fixture,
   g_autofree char *expected = NULL;
 
   select_project (fixture, "Invester før det sker");
-  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
-  timeline = find_widget (view, TOV_TYPE_STATUS_TIMELINE, NULL);
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  timeline = tov_ui_find_widget (view, TOV_TYPE_STATUS_TIMELINE, NULL);
   g_assert_true (gtk_widget_activate_action (timeline, "timeline.add", NULL));
-  settle ();
+  tov_ui_settle ();
 
-  editor = find_editor ();
+  editor = tov_ui_find_editor ();
   g_assert_nonnull (editor);
-  date = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Date");
+  date = tov_ui_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Date");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, shown_today);
 
   /* The text is required: Save waits for it. */
   g_assert_false (tov_form_get_valid (tov_editor_dialog_get_form (editor)));
-  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL));
+  text = GTK_TEXT_VIEW (tov_ui_find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Forsøget er i gang med 40 familier.", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  settle ();
+  tov_ui_settle ();
 
-  saved = query_text (fixture->path,
+  saved = tov_ui_query_text (fixture->demo.path,
                       "SELECT s.date || '|' || s.state || '|' || s.text FROM status_update s "
                       "JOIN project p ON p.id = s.project_id WHERE p.number = 4");
   expected = g_strdup_printf ("%s|in-progress|Forsøget er i gang med 40 familier.", today);
   g_assert_cmpstr (saved, ==, expected);
-  g_assert_nonnull (find_widget (timeline, ADW_TYPE_ACTION_ROW, "Forsøget er i gang"));
+  g_assert_nonnull (tov_ui_find_widget (timeline, ADW_TYPE_ACTION_ROW, "Forsøget er i gang"));
 }
 
 /* The portfolio's own names are edited like any record. */
@@ -335,19 +249,19 @@ test_portfolio_properties (Fixture       *fixture,
   GtkWidget *municipality;
   g_autofree char *saved = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.properties", NULL));
-  settle ();
-  editor = find_editor ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->demo.window), "win.properties", NULL));
+  tov_ui_settle ();
+  editor = tov_ui_find_editor ();
   g_assert_nonnull (editor);
-  municipality = find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Municipality");
+  municipality = tov_ui_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Municipality");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (municipality)), ==, "Rødovre Kommune");
   gtk_editable_set_text (GTK_EDITABLE (municipality), "Rødovre Kommune, Ledelsessekretariatet");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  settle ();
+  tov_ui_settle ();
 
-  saved = query_text (fixture->path, "SELECT municipality FROM portfolio");
+  saved = tov_ui_query_text (fixture->demo.path, "SELECT municipality FROM portfolio");
   g_assert_cmpstr (saved, ==, "Rødovre Kommune, Ledelsessekretariatet");
-  g_assert_cmpstr (tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (fixture->store)), "municipality"),
+  g_assert_cmpstr (tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (fixture->demo.store)), "municipality"),
                    ==, "Rødovre Kommune, Ledelsessekretariatet");
 }
 
@@ -363,24 +277,24 @@ test_partnership_status (Fixture       *fixture,
   GtkTextView *text;
   g_autofree char *saved = NULL;
 
-  tov_window_show_section (fixture->window, "partnerships");
-  settle ();
-  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PARTNERSHIPS_VIEW, NULL);
-  column_view = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
+  tov_window_show_section (fixture->demo.window, "partnerships");
+  tov_ui_settle ();
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PARTNERSHIPS_VIEW, NULL);
+  column_view = GTK_COLUMN_VIEW (tov_ui_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)), 0);
-  settle ();
+  tov_ui_settle ();
 
-  timeline = find_widget (view, TOV_TYPE_STATUS_TIMELINE, NULL);
+  timeline = tov_ui_find_widget (view, TOV_TYPE_STATUS_TIMELINE, NULL);
   g_assert_true (gtk_widget_activate_action (timeline, "timeline.add", NULL));
-  settle ();
-  editor = find_editor ();
+  tov_ui_settle ();
+  editor = tov_ui_find_editor ();
   g_assert_nonnull (editor);
-  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL));
+  text = GTK_TEXT_VIEW (tov_ui_find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Aftalen er fornyet for 2017.", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  settle ();
+  tov_ui_settle ();
 
-  saved = query_text (fixture->path, "SELECT p.title FROM status_update s JOIN partnership p ON p.id = s.partnership_id "
+  saved = tov_ui_query_text (fixture->demo.path, "SELECT p.title FROM status_update s JOIN partnership p ON p.id = s.partnership_id "
                                      "WHERE s.text = 'Aftalen er fornyet for 2017.'");
   g_assert_nonnull (saved);
 }
@@ -395,23 +309,23 @@ test_search_everything (Fixture       *fixture,
   GtkWidget *view;
   g_autoptr(TovRecord) shown = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
-  settle ();
-  entry = find_search_entry (GTK_WIDGET (fixture->window), "Search everything");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->demo.window), "win.search", NULL));
+  tov_ui_settle ();
+  entry = find_search_entry (GTK_WIDGET (fixture->demo.window), "Search everything");
   g_assert_nonnull (entry);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "investeres i tidlig");
   for (int i = 0; i < 10; i++)
     {
       g_usleep (50000);
-      settle ();
+      tov_ui_settle ();
     }
-  results = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_SEARCH_VIEW, NULL);
+  results = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_SEARCH_VIEW, NULL);
   g_assert_true (gtk_widget_get_mapped (results));
   g_assert_true (tov_search_view_activate_first (TOV_SEARCH_VIEW (results)));
-  settle ();
+  tov_ui_settle ();
 
-  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PROJECTS_VIEW, NULL);
   g_assert_true (gtk_widget_get_mapped (view));
   g_object_get (view, "subject", &shown, NULL);
   g_assert_nonnull (shown);
@@ -429,17 +343,17 @@ test_print_project_sheet (Fixture       *fixture,
   g_autoptr(TovRecord) project = NULL;
   g_autoptr(TovReport) report = NULL;
   g_autoptr(TovPrintOperation) operation = NULL;
-  g_autofree char *pdf = g_build_filename (fixture->dir, "sheet.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->demo.dir, "sheet.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
   select_project (fixture, "Invester før det sker");
-  view = find_widget (GTK_WIDGET (fixture->window), TOV_TYPE_PROJECTS_VIEW, NULL);
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_PROJECTS_VIEW, NULL);
   g_object_get (view, "subject", &project, NULL);
   g_assert_nonnull (project);
 
-  report = tov_report_new (fixture->store, TOV_SHEET_PROJECT, project);
+  report = tov_report_new (fixture->demo.store, TOV_SHEET_PROJECT, project);
   operation = tov_print_operation_new (report);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
