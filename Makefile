@@ -71,17 +71,8 @@ test-asan: deps locale $(ASAN_BUILDDIR)/build.ninja
 # side: the figures and the targets they meet or miss go into
 # bench/RESULTS.md. Never part of `make test`. LibreOffice Calc is the peer
 # of one of them, so it is installed for this target only.
-BENCH_DEBS = libreoffice-calc-nogui
 
 bench: build
-	@missing=$$(for p in $(BENCH_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "Missing packages. Run as root:"; echo "  apt-get install -y $$missing"; exit 1; \
-	  fi; \
-	fi
 	xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
 	  python3 bench/run-benches.py --build $(BUILDDIR) --results bench/RESULTS.md
 
