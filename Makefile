@@ -69,8 +69,8 @@ test-asan: deps locale $(ASAN_BUILDDIR)/build.ninja
 
 # Benchmarks (bench/) on generated portfolios, with their peers side by
 # side: the figures and the targets they meet or miss go into
-# bench/RESULTS.md. Never part of `make test`. LibreOffice Calc is the peer
-# of one of them, so it is installed for this target only.
+# bench/RESULTS.md. Never part of `make test`. LibreOffice Calc, the peer
+# of one of them, is among the packages installed for the tests.
 
 bench: build
 	xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \

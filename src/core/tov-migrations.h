@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* "TovH": marks a SQLite file as a Tovholder portfolio (PRAGMA application_id). */
 #define TOV_APPLICATION_ID 0x546f7648
-#define TOV_SCHEMA_VERSION 3
+#define TOV_SCHEMA_VERSION 4
 
 const char *tov_migration_step (int version);
 
