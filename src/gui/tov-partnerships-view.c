@@ -18,7 +18,6 @@
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-renewal.h"
-#include "tov-section.h"
 #include "tov-status-timeline.h"
 
 struct _TovPartnershipsView
@@ -379,70 +378,6 @@ tov_partnerships_view_store_changed (TovSectionView *section)
 }
 
 static void
-open_editor (TovPartnershipsView *self,
-             TovRecord           *partnership)
-{
-  GtkWindow *editor = tov_partnership_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  tov_section_view_get_store (TOV_SECTION_VIEW (self)), partnership);
-
-  tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  open_editor (TOV_PARTNERSHIPS_VIEW (widget), NULL);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
-
-  open_editor (self, selected_partnership (self));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
-
-  tov_section_delete (widget, tov_section_view_get_store (TOV_SECTION_VIEW (self)), selected_partnership (self), NULL);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  tov_list_pane_start_search (self->list_pane);
-}
-
-/* "view.open-record": selects the record with the id, as a search hit
- * opens it.
- */
-static void
-open_record_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (widget);
-  g_autoptr(TovRecord) record = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_PARTNERSHIP, g_variant_get_string (parameter, NULL));
-
-  if (record != NULL)
-    tov_section_show (self->list_pane, self->leaflet, self->detail, record);
-}
-
-static void
 tov_partnerships_view_dispose (GObject *object)
 {
   TovPartnershipsView *self = TOV_PARTNERSHIPS_VIEW (object);
@@ -463,6 +398,8 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
 
   object_class->dispose = tov_partnerships_view_dispose;
   section_class->store_changed = tov_partnerships_view_store_changed;
+  section_class->record_type = TOV_TYPE_PARTNERSHIP;
+  section_class->new_editor = tov_partnership_editor_new;
 
   g_type_ensure (TOV_TYPE_PARTNERSHIP);
   g_type_ensure (TOV_TYPE_LIST_PANE);
@@ -502,13 +439,7 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cell_unbind);
   gtk_widget_class_bind_template_callback (widget_class, tov_partnership_state_label);
 
-  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "view.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "view.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "view.open-record", "s", open_record_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete", NULL);
+  tov_section_view_class_install_record_actions (section_class);
 }
 
 static void
@@ -519,6 +450,7 @@ tov_partnerships_view_init (TovPartnershipsView *self)
   g_signal_group_connect_swapped (self->selected_signals, "notify", G_CALLBACK (update_detail), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tov_section_view_set_parts (TOV_SECTION_VIEW (self), self->list_pane, self->leaflet, self->detail);
 
   update_detail (self);
   update_actions (self);

@@ -15,7 +15,6 @@
 #include "tov-projects-view.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
-#include "tov-section.h"
 
 struct _TovProjectsView
 {
@@ -91,78 +90,6 @@ tov_projects_view_store_changed (TovSectionView *section)
   update_actions (self);
 }
 
-static TovRecord *
-tov_projects_view_get_subject (TovSectionView *section)
-{
-  TovProjectsView *self = TOV_PROJECTS_VIEW (section);
-
-  return selected_project (self);
-}
-
-static void
-open_editor (TovProjectsView *self,
-             TovRecord       *project)
-{
-  GtkWindow *editor = tov_project_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              tov_section_view_get_store (TOV_SECTION_VIEW (self)), project);
-
-  tov_section_present_editor (GTK_WIDGET (self), editor, self->list_pane, self->leaflet, self->detail);
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  open_editor (TOV_PROJECTS_VIEW (widget), NULL);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
-
-  open_editor (self, selected_project (self));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
-
-  tov_section_delete (widget, tov_section_view_get_store (TOV_SECTION_VIEW (self)), selected_project (self), NULL);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  tov_list_pane_start_search (self->list_pane);
-}
-
-/* "view.open-record": selects the record with the id, as a search hit
- * opens it.
- */
-static void
-open_record_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  TovProjectsView *self = TOV_PROJECTS_VIEW (widget);
-  g_autoptr(TovRecord) record = tov_store_lookup (tov_section_view_get_store (TOV_SECTION_VIEW (self)), TOV_TYPE_PROJECT, g_variant_get_string (parameter, NULL));
-
-  if (record != NULL)
-    tov_section_show (self->list_pane, self->leaflet, self->detail, record);
-}
-
 static void
 tov_projects_view_dispose (GObject *object)
 {
@@ -182,7 +109,8 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
 
   object_class->dispose = tov_projects_view_dispose;
   section_class->store_changed = tov_projects_view_store_changed;
-  section_class->get_subject = tov_projects_view_get_subject;
+  section_class->record_type = TOV_TYPE_PROJECT;
+  section_class->new_editor = tov_project_editor_new;
 
   g_type_ensure (TOV_TYPE_PROJECT);
   g_type_ensure (TOV_TYPE_LIST_PANE);
@@ -199,19 +127,14 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_list);
   gtk_widget_class_bind_template_callback (widget_class, tov_project_state_label);
 
-  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "view.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "view.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "view.open-record", "s", open_record_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete", NULL);
+  tov_section_view_class_install_record_actions (section_class);
 }
 
 static void
 tov_projects_view_init (TovProjectsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tov_section_view_set_parts (TOV_SECTION_VIEW (self), self->list_pane, self->leaflet, self->detail);
 
   update_actions (self);
 }
