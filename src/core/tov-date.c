@@ -501,3 +501,29 @@ tov_date_today (void)
 
   return g_date_time_format (now, "%Y-%m-%d");
 }
+
+/**
+ * tov_date_format_period:
+ * @start_iso: (nullable): the first day
+ * @end_iso: (nullable): the last day
+ *
+ * Returns: (transfer full) (nullable): the period in the language of the
+ *   app, "8 October 2015 to 31 July 2017", "From …" or "Until …", or %NULL
+ *   when neither date is given
+ */
+char *
+tov_date_format_period (const char *start_iso,
+                        const char *end_iso)
+{
+  g_autofree char *from = start_iso ? tov_date_format (start_iso) : NULL;
+  g_autofree char *to = end_iso ? tov_date_format (end_iso) : NULL;
+
+  if (from != NULL && to != NULL)
+    /* Translators: a period from one date to another */
+    return g_strdup_printf (_("%s to %s"), from, to);
+  if (from != NULL)
+    return g_strdup_printf (_("From %s"), from);
+  if (to != NULL)
+    return g_strdup_printf (_("Until %s"), to);
+  return NULL;
+}

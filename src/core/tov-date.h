@@ -13,6 +13,8 @@ gboolean  tov_date_parse         (const char  *text,
                                   GError     **error);
 char     *tov_date_format        (const char  *iso);
 char     *tov_date_format_danish (const char  *iso);
+char     *tov_date_format_period (const char  *start_iso,
+                                  const char  *end_iso);
 gboolean  tov_date_is_valid_iso  (const char  *iso);
 int       tov_date_compare       (const char  *a,
                                   const char  *b);

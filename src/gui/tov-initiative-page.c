@@ -17,6 +17,7 @@
 #include "tov-initiative-page.h"
 #include "tov-labels.h"
 #include "tov-records.h"
+#include "tov-section.h"
 #include "tov-status-timeline.h"
 
 struct _TovInitiativePage
@@ -50,14 +51,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* An empty field says so, rather than leaving a title without a value. */
-static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : _("Not given"));
-}
-
 static void
 set_text (GtkLabel   *label,
           const char *text)
@@ -80,22 +73,10 @@ format_period (TovRecord *initiative)
   const char *text = tov_record_get_string (initiative, "period-text");
   const char *start = tov_record_get_string (initiative, "start-date");
   const char *end = tov_record_get_string (initiative, "end-date");
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
 
   if (text != NULL && text[0] != '\0')
     return g_strdup (text);
-
-  from = start ? tov_date_format (start) : NULL;
-  to = end ? tov_date_format (end) : NULL;
-  if (from != NULL && to != NULL)
-    /* Translators: a period from one date to another */
-    return g_strdup_printf (_("%s to %s"), from, to);
-  if (from != NULL)
-    return g_strdup_printf (_("From %s"), from);
-  if (to != NULL)
-    return g_strdup_printf (_("Until %s"), to);
-  return NULL;
+  return tov_date_format_period (start, end);
 }
 
 /* "Handleplan for udsattepolitikken 2017-2019 · Udsattepolitikken" */
@@ -142,10 +123,10 @@ update_fields (TovInitiativePage *self)
 
   adw_action_row_set_subtitle (self->state_row,
                                tov_choice_label (TOV_TYPE_PROGRESS, tov_record_get_int (initiative, "state")));
-  set_row_value (self->coordinator_row, tov_record_get_string (initiative, "coordinator"));
+  tov_section_set_row_value (self->coordinator_row, tov_record_get_string (initiative, "coordinator"));
   period = format_period (initiative);
-  set_row_value (self->period_row, period);
-  set_row_value (self->strategy_goals_row, tov_record_get_string (initiative, "strategy-goals"));
+  tov_section_set_row_value (self->period_row, period);
+  tov_section_set_row_value (self->strategy_goals_row, tov_record_get_string (initiative, "strategy-goals"));
 
   set_text (self->target_group_label, tov_record_get_string (initiative, "target-group"));
   set_text (self->purpose_label, tov_record_get_string (initiative, "purpose"));

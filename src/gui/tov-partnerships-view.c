@@ -18,6 +18,7 @@
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-renewal.h"
+#include "tov-section.h"
 #include "tov-status-timeline.h"
 
 struct _TovPartnershipsView
@@ -235,14 +236,6 @@ on_organisations_changed (TovPartnershipsView *self)
 
 /* The detail page */
 
-/* An empty field says so, rather than leaving a title without a value. */
-static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : _("Not given"));
-}
-
 static void
 set_text (GtkLabel   *label,
           const char *text,
@@ -272,13 +265,13 @@ update_organisation (TovPartnershipsView *self,
   const char *name = organisation ? tov_record_get_string (organisation, "name") : NULL;
 
   adw_window_title_set_title (self->detail_title, name ? name : _("Partnership"));
-  set_row_value (self->organisation_row, name);
-  set_row_value (self->kind_row, organisation ? tov_choice_label (TOV_TYPE_ORGANISATION_KIND,
+  tov_section_set_row_value (self->organisation_row, name);
+  tov_section_set_row_value (self->kind_row, organisation ? tov_choice_label (TOV_TYPE_ORGANISATION_KIND,
                                                                   tov_record_get_int (organisation, "kind"))
                                               : NULL);
-  set_row_value (self->contact_person_row, organisation ? tov_record_get_string (organisation, "contact-person") : NULL);
-  set_row_value (self->email_row, organisation ? tov_record_get_string (organisation, "email") : NULL);
-  set_row_value (self->phone_row, organisation ? tov_record_get_string (organisation, "phone") : NULL);
+  tov_section_set_row_value (self->contact_person_row, organisation ? tov_record_get_string (organisation, "contact-person") : NULL);
+  tov_section_set_row_value (self->email_row, organisation ? tov_record_get_string (organisation, "email") : NULL);
+  tov_section_set_row_value (self->phone_row, organisation ? tov_record_get_string (organisation, "phone") : NULL);
 }
 
 static void
@@ -303,19 +296,19 @@ update_detail (TovPartnershipsView *self)
   gtk_label_set_label (self->title_label, tov_record_get_string (partnership, "title"));
   adw_action_row_set_subtitle (self->state_row, tov_choice_label (TOV_TYPE_PARTNERSHIP_STATE,
                                                                   tov_record_get_int (partnership, "state")));
-  set_row_value (self->unit_row, tov_record_get_string (partnership, "unit"));
+  tov_section_set_row_value (self->unit_row, tov_record_get_string (partnership, "unit"));
 
   signed_on = tov_date_format (tov_record_get_string (partnership, "signed-on"));
-  set_row_value (self->signed_row, signed_on);
+  tov_section_set_row_value (self->signed_row, signed_on);
 
   months = tov_record_get_int (partnership, "term-months");
   if (months > 0)
     /* Translators: the term of an agreement, "12 months" */
     term = g_strdup_printf (ngettext ("%d month", "%d months", (unsigned long) months), (int) months);
-  set_row_value (self->term_row, term);
+  tov_section_set_row_value (self->term_row, term);
 
   renewal = tov_date_format (tov_record_get_string (partnership, "renewal-due"));
-  set_row_value (self->renewal_row, renewal);
+  tov_section_set_row_value (self->renewal_row, renewal);
   today = tov_date_today ();
   show_renewal_status (self->renewal_badge, NULL, tov_partnership_renewal_status (partnership, today));
 

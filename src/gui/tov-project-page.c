@@ -16,6 +16,7 @@
 #include "tov-project-page.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
+#include "tov-section.h"
 #include "tov-status-timeline.h"
 
 struct _TovProjectPage
@@ -52,32 +53,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A row shows nothing rather than an empty subtitle with a dangling title. */
-static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : _("Not given"));
-}
-
-static char *
-format_period (TovRecord *project)
-{
-  const char *start = tov_record_get_string (project, "start-date");
-  const char *end = tov_record_get_string (project, "end-date");
-  g_autofree char *from = start ? tov_date_format (start) : NULL;
-  g_autofree char *to = end ? tov_date_format (end) : NULL;
-
-  if (from != NULL && to != NULL)
-    /* Translators: a period from one date to another */
-    return g_strdup_printf (_("%s to %s"), from, to);
-  if (from != NULL)
-    return g_strdup_printf (_("From %s"), from);
-  if (to != NULL)
-    return g_strdup_printf (_("Until %s"), to);
-  return NULL;
-}
-
 static void
 update_fields (TovProjectPage *self)
 {
@@ -99,11 +74,12 @@ update_fields (TovProjectPage *self)
 
   adw_action_row_set_subtitle (self->state_row,
                                tov_choice_label (TOV_TYPE_PROJECT_STATE, tov_record_get_int (project, "state")));
-  set_row_value (self->coordinator_row, tov_record_get_string (project, "coordinator"));
-  set_row_value (self->anchoring_row, tov_record_get_string (project, "anchoring"));
-  period = format_period (project);
-  set_row_value (self->period_row, period);
-  set_row_value (self->case_number_row, tov_record_get_string (project, "case-number"));
+  tov_section_set_row_value (self->coordinator_row, tov_record_get_string (project, "coordinator"));
+  tov_section_set_row_value (self->anchoring_row, tov_record_get_string (project, "anchoring"));
+  period = tov_date_format_period (tov_record_get_string (project, "start-date"),
+                                   tov_record_get_string (project, "end-date"));
+  tov_section_set_row_value (self->period_row, period);
+  tov_section_set_row_value (self->case_number_row, tov_record_get_string (project, "case-number"));
 
   purpose = tov_record_get_string (project, "purpose");
   gtk_label_set_label (self->purpose_label, purpose[0] != '\0' ? purpose : _("No purpose written yet."));

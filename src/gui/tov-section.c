@@ -6,8 +6,23 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tov-section.h"
 #include "tov-window.h"
+
+/**
+ * tov_section_set_row_value:
+ *
+ * Shows @value as the row's subtitle; an empty field says so, rather than
+ * leaving a title without a value.
+ */
+void
+tov_section_set_row_value (AdwActionRow *row,
+                           const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : _("Not given"));
+}
 
 /**
  * tov_section_delete:

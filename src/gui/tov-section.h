@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+void tov_section_set_row_value (AdwActionRow *row,
+                                 const char   *value);
 void tov_section_delete         (GtkWidget   *section,
                                  TovStore    *store,
                                  TovRecord   *record,
