@@ -14,6 +14,7 @@
 #include "tov-json.h"
 #include "tov-records.h"
 #include "tov-store-private.h"
+#include "tov-test-portfolio.h"
 
 /* AddressSanitizer makes the medium portfolio take many seconds to write
  * (twice); there the tests check the same things on a fifth of it.
@@ -36,21 +37,6 @@ typedef struct
 } Shared;
 
 static Shared shared;
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static TovStore *
 generate_file (const char               *path,
@@ -92,7 +78,7 @@ static void
 shared_tear_down (void)
 {
   g_clear_object (&shared.store);
-  remove_dir (shared.dir);
+  tov_test_remove_dir (shared.dir);
   g_free (shared.dir);
   g_free (shared.path);
 }

@@ -19,55 +19,11 @@
 #include "tov-records.h"
 #include "tov-report.h"
 #include "tov-report-labels.h"
+#include "tov-test-portfolio.h"
 
 #define UDSATTE_PLAN "Handleplan for udsattepolitikken 2017-2019"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  TovStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tovholder-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "portfolio.tovholder", NULL);
-  fixture->store = tov_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  tov_demo_load (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef TovTestPortfolio Fixture;
 
 /* Reading PDFs back -------------------------------------------------------- */
 
@@ -642,7 +598,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tov_test_portfolio_set_up_demo, func, tov_test_portfolio_tear_down)
   ADD ("/report/action-plan/udsatte", test_action_plan);
   ADD ("/report/action-plan/single-year", test_action_plan_single_year);
   ADD ("/report/action-plan/long-status", test_long_status);

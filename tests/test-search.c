@@ -17,6 +17,7 @@
 #include "tov-records.h"
 #include "tov-search.h"
 #include "tov-store-private.h"
+#include "tov-test-portfolio.h"
 
 #define PROJECT_7 "247c99b9-e05e-5526-bbad-4ef6c976258a"
 #define PROJECT_8 "d877e29e-8e7b-505b-8bca-29f08765b549"
@@ -25,52 +26,7 @@
 #define HOUSING_INITIATIVE "977388cb-cd61-58c4-bc27-04753853ea2d"
 #define HOUSING_STATUS "3abeb684-ba73-55b4-8c2d-f67249edb9ed"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  TovStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tovholder-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "portfolio.tovholder", NULL);
-  fixture->store = tov_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  tov_demo_load (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef TovTestPortfolio Fixture;
 
 /* Returns: (transfer none) (nullable): the hit for record @id in @hits */
 static TovSearchHit *
@@ -415,7 +371,7 @@ test_migration_indexes_existing_rows (void)
   g_assert_true (finds (store, "housing", "5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000006"));
 
   g_clear_object (&store);
-  remove_dir (dir);
+  tov_test_remove_dir (dir);
 }
 
 /* Performance ------------------------------------------------------------- */
@@ -544,7 +500,7 @@ test_performance (void)
   g_assert_cmpfloat (slowest, <=, 16);
 
   g_clear_object (&store);
-  remove_dir (dir);
+  tov_test_remove_dir (dir);
 }
 
 int
@@ -553,7 +509,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tov_test_portfolio_set_up_demo, func, tov_test_portfolio_tear_down)
   ADD ("/search/prefix-finds-compounds", test_prefix_finds_compounds);
   ADD ("/search/danish-letters", test_danish_letters);
   ADD ("/search/finds-every-kind", test_finds_every_kind);

@@ -15,51 +15,9 @@
 #include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-store-private.h"
+#include "tov-test-portfolio.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  TovStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tovholder-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "portfolio.tovholder", NULL);
-  fixture->store = tov_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef TovTestPortfolio Fixture;
 
 /* A record of @type with every field set to a value unlike its default,
  * referring to @refs where it has references.
@@ -493,7 +451,7 @@ cleanup_path (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  remove_dir (dir);
+  tov_test_remove_dir (dir);
 }
 
 static void
@@ -676,7 +634,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tov_test_portfolio_set_up, func, tov_test_portfolio_tear_down)
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/new-file-is-private", test_new_file_is_private);
   ADD ("/store/invalid-record-is-not-written", test_invalid_record_is_not_written);
