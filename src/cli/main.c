@@ -70,6 +70,46 @@ parse (GOptionContext *context,
   return -1;
 }
 
+/* Opens the portfolio FILE names; a missing file is an error, not a new
+ * empty portfolio. Says what is wrong on stderr when it returns NULL.
+ */
+static TovStore *
+open_portfolio (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TovStore *store;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file does not exist. Name a portfolio file."));
+      return NULL;
+    }
+
+  store = tov_store_open (path, &error);
+  if (store == NULL)
+    fail (error);
+  return store;
+}
+
+/* Creates a new portfolio at FILE, which must not exist yet. */
+static TovStore *
+create_portfolio (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TovStore *store;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tovholder-cli: %s\n", _("The file exists already. Name a new file."));
+      return NULL;
+    }
+
+  store = tov_store_open (path, &error);
+  if (store == NULL)
+    fail (error);
+  return store;
+}
+
 static int
 command_demo (int    argc,
               char **argv)
@@ -82,14 +122,10 @@ command_demo (int    argc,
   if (status >= 0)
     return status;
 
-  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("tovholder-cli: %s\n", _("The file exists already. Name a new file."));
-      return EXIT_USER_ERROR;
-    }
-
-  store = tov_store_open (argv[1], &error);
-  if (store == NULL || !tov_demo_load (store, &error))
+  store = create_portfolio (argv[1]);
+  if (store == NULL)
+    return EXIT_USER_ERROR;
+  if (!tov_demo_load (store, &error))
     return fail (error);
 
   return 0;
@@ -117,15 +153,9 @@ command_init (int    argc,
   if (status >= 0)
     return status;
 
-  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("tovholder-cli: %s\n", _("The file exists already. Name a new file."));
-      return EXIT_USER_ERROR;
-    }
-
-  store = tov_store_open (argv[1], &error);
+  store = create_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   portfolio = tov_record_copy (TOV_RECORD (tov_store_get_portfolio (store)));
   if (name != NULL)
@@ -157,16 +187,15 @@ command_stats (int    argc,
                char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — count the records of each kind"));
-  g_autoptr(GError) error = NULL;
   g_autoptr(TovStore) store = NULL;
   int status = parse (context, &argc, &argv, 1);
 
   if (status >= 0)
     return status;
 
-  store = tov_store_open (argv[1], &error);
+  store = open_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   print_counts (store);
   return 0;
@@ -187,9 +216,9 @@ command_check (int    argc,
     return status;
 
   /* Opening runs the quick check and refuses foreign, damaged and newer files. */
-  store = tov_store_open (argv[1], &error);
+  store = open_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   stmt = tov_store_prepare (store, "PRAGMA integrity_check", &error);
   if (stmt == NULL)
@@ -238,9 +267,9 @@ command_export (int    argc,
   if (status >= 0)
     return status;
 
-  store = tov_store_open (argv[1], &error);
+  store = open_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   if (output != NULL)
     return tov_json_export_to_file (store, output, &error) ? 0 : fail (error);
@@ -272,9 +301,9 @@ command_import (int    argc,
   if (!g_file_get_contents (argv[2], &data, &length, &error))
     return fail (error);
 
-  store = tov_store_open (argv[1], &error);
+  store = open_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   if (!tov_json_import (store, data, length, &counts, &warnings, &error))
     return fail (error);
@@ -353,16 +382,9 @@ command_status_sheet (int    argc,
   if (date != NULL && !tov_date_is_valid_iso (date))
     return usage (context, _("Write the date as YYYY-MM-DD."));
 
-  /* Opening a missing file would create an empty portfolio. */
-  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("tovholder-cli: %s\n", _("The file does not exist. Name a portfolio file."));
-      return EXIT_USER_ERROR;
-    }
-
-  store = tov_store_open (argv[1], &error);
+  store = open_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   if (list)
     {
@@ -457,16 +479,10 @@ command_generate (int    argc,
     if (counts[i] >= 0)
       *fields[i] = counts[i];
 
-  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("tovholder-cli: %s\n", _("The file exists already. Name a new file."));
-      return EXIT_USER_ERROR;
-    }
-
   start = g_get_monotonic_time ();
-  store = tov_store_open (argv[1], &error);
+  store = create_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
   if (!tov_generate (store, &options, &error))
     {
       g_clear_object (&store);
@@ -523,16 +539,9 @@ command_export_budget (int    argc,
     return usage (context, _("Choose the format with --format csv or --format xlsx."));
   xlsx = g_ascii_strcasecmp (format, "xlsx") == 0;
 
-  /* Opening a missing file would create an empty portfolio. */
-  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("tovholder-cli: %s\n", _("The file does not exist. Name a portfolio file."));
-      return EXIT_USER_ERROR;
-    }
-
-  store = tov_store_open (argv[1], &error);
+  store = open_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   if (xlsx ? !tov_spreadsheet_write_xlsx (store, output, &error)
            : !tov_spreadsheet_write_csv (store, output, &error))
@@ -551,7 +560,6 @@ command_search (int    argc,
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N hits of each kind (default: 10)"), N_("N") },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
   g_autoptr(TovStore) store = NULL;
   g_autoptr(GListModel) hits = NULL;
   GType kind = G_TYPE_INVALID;
@@ -564,16 +572,9 @@ command_search (int    argc,
   if (limit < 1)
     return usage (context, _("The limit must be 1 or more."));
 
-  /* Opening a missing file would create an empty portfolio. */
-  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("tovholder-cli: %s\n", _("The file does not exist. Name a portfolio file."));
-      return EXIT_USER_ERROR;
-    }
-
-  store = tov_store_open (argv[1], &error);
+  store = open_portfolio (argv[1]);
   if (store == NULL)
-    return fail (error);
+    return EXIT_USER_ERROR;
 
   hits = tov_search (store, argv[2], limit);
   if (g_list_model_get_n_items (hits) == 0)
