@@ -37,7 +37,6 @@ struct _TovWindow
 
   /* The search across the portfolio, and the section it was started from. */
   GtkSearchEntry *search_entry;
-  TovSearchView *search_view;
   char *section;
 };
 
@@ -79,6 +78,54 @@ on_store_changed (TovWindow *self)
   update_title (self);
 }
 
+static void on_hit_activated (TovWindow    *self,
+                              TovSearchHit *hit);
+static void on_stop_search   (TovWindow    *self);
+
+/* The stack's pages, made when first shown: a window opens with one
+ * section built, however large the portfolio.
+ */
+static GtkWidget *
+ensure_page (TovWindow  *self,
+             const char *name)
+{
+  static const struct {
+    const char *name;
+    GType (*get_type) (void);
+  } pages[] = {
+    { "projects", tov_projects_view_get_type },
+    { "budget", tov_budget_view_get_type },
+    { "partnerships", tov_partnerships_view_get_type },
+    { "plans", tov_plans_view_get_type },
+    { "search", tov_search_view_get_type },
+  };
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page != NULL)
+    return page;
+
+  for (guint i = 0; page == NULL && i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (name, pages[i].name))
+      page = g_object_new (pages[i].get_type (), NULL);
+  g_return_val_if_fail (page != NULL, NULL);
+
+  g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+  if (TOV_IS_SEARCH_VIEW (page))
+    {
+      g_signal_connect_swapped (page, "hit-activated", G_CALLBACK (on_hit_activated), self);
+      g_signal_connect_swapped (page, "stop-search", G_CALLBACK (on_stop_search), self);
+    }
+  gtk_stack_add_named (self->stack, page, name);
+  return page;
+}
+
+static TovSearchView *
+search_view (TovWindow *self)
+{
+  return TOV_SEARCH_VIEW (ensure_page (self, "search"));
+}
+
 /* Shows the stack page @name, with its row selected in the sidebar; the
  * search page has none.
  */
@@ -99,7 +146,7 @@ show_page (TovWindow  *self,
     if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
       gtk_list_box_select_row (self->sections, GTK_LIST_BOX_ROW (row));
 
-  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_stack_set_visible_child (self->stack, ensure_page (self, name));
 }
 
 /**
@@ -223,7 +270,7 @@ on_search_changed (TovWindow *self)
       return;
     }
 
-  tov_search_view_set_text (self->search_view, text);
+  tov_search_view_set_text (search_view (self), text);
   show_page (self, "search");
 }
 
@@ -237,7 +284,7 @@ on_stop_search (TovWindow *self)
 static void
 on_search_activate (TovWindow *self)
 {
-  tov_search_view_activate_first (self->search_view);
+  tov_search_view_activate_first (search_view (self));
 }
 
 /* Down goes from the entry to the first hit, over to it when folded. */
@@ -252,7 +299,7 @@ on_search_key_pressed (TovWindow       *self,
     return FALSE;
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  return tov_search_view_focus_first (self->search_view);
+  return tov_search_view_focus_first (search_view (self));
 }
 
 static void
@@ -734,12 +781,6 @@ tov_window_class_init (TovWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TOV_TYPE_PROJECTS_VIEW);
-  g_type_ensure (TOV_TYPE_BUDGET_VIEW);
-  g_type_ensure (TOV_TYPE_PARTNERSHIPS_VIEW);
-  g_type_ensure (TOV_TYPE_PLANS_VIEW);
-  g_type_ensure (TOV_TYPE_SEARCH_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TovWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TovWindow, leaflet);
@@ -749,12 +790,10 @@ tov_window_class_init (TovWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_section_activated);
   gtk_widget_class_bind_template_child (widget_class, TovWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TovWindow, search_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
-  gtk_widget_class_bind_template_callback (widget_class, on_hit_activated);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.search-list", NULL, search_list_action);
