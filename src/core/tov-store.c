@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "tov-error.h"
+#include "tov-integrity.h"
 #include "tov-migrations.h"
 #include "tov-records.h"
 #include "tov-store-private.h"
@@ -36,6 +37,8 @@ struct _TovStore
 
   char *path;
   sqlite3 *db;
+  TovIntegrityCheck *integrity; /* under way in a thread, until a write waits for it */
+  gboolean damaged;
   GHashTable *statements;   /* SQL → sqlite3_stmt */
   GHashTable *live;         /* id → TovRecord, weak: the records handed out */
   TovPortfolio *portfolio;
@@ -58,6 +61,7 @@ G_DEFINE_FINAL_TYPE (TovStore, tov_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  DAMAGED,
   N_SIGNALS
 };
 
@@ -101,6 +105,7 @@ tov_store_finalize (GObject *object)
     g_object_weak_unref (value, forget_record, self);
   g_hash_table_destroy (self->live);
 
+  g_clear_pointer (&self->integrity, tov_integrity_check_free);
   g_clear_object (&self->portfolio);
   g_hash_table_destroy (self->statements);
   g_ptr_array_unref (self->undo);
@@ -137,6 +142,21 @@ tov_store_class_init (TovStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_GTYPE);
+
+  /**
+   * TovStore::damaged:
+   *
+   * @error: what to tell the user
+   *
+   * Emitted when the integrity check that tov_store_open_checking_later()
+   * started finds the file damaged. The store writes nothing to it.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -231,26 +251,49 @@ read_be32 (const guint8 *bytes)
   return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8) | bytes[3];
 }
 
+static void
+set_too_new_error (GError     **error,
+                   const char  *path)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+
+  g_set_error (error, TOV_ERROR, TOV_ERROR_TOO_NEW,
+               _("“%s” was written by a newer version of Tovholder. Update Tovholder to open it."),
+               display);
+}
+
+static void
+set_damaged_error (GError     **error,
+                   const char  *path)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+
+  g_set_error (error, TOV_ERROR, TOV_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be opened. Open a copy or a backup instead."),
+               display);
+}
+
 /* Looks at an existing file without writing to it: the SQLite header, our
- * application id, the schema version, and an integrity check through a
- * read-only, immutable connection. Only a file that passes is opened for
- * writing, so a foreign, damaged or newer file is never touched.
+ * application id, the schema version and the file's length. Only a file
+ * that passes is opened for writing, so a foreign, newer or cut-off file is
+ * never touched.
+ *
+ * The pages themselves are checked through a read-only connection now,
+ * when @check_now is set or when opening the file would make its journal a
+ * WAL; otherwise *@check_later says that the caller is to check them.
  */
 static gboolean
 check_existing_file (const char  *path,
+                     gboolean     check_now,
+                     gboolean    *check_later,
                      GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
-  g_autofree char *file_uri = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   guint8 header[100];
   gsize n_read = 0;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
   guint32 version;
-  gboolean ok;
+  guint64 page_size;
+  GStatBuf buf;
   FILE *fp;
 
   fp = g_fopen (path, "rb");
@@ -276,30 +319,36 @@ check_existing_file (const char  *path,
   version = read_be32 (header + 60);
   if (version > TOV_SCHEMA_VERSION)
     {
-      g_set_error (error, TOV_ERROR, TOV_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Tovholder. Update Tovholder to open it."),
-                   display);
+      set_too_new_error (error, path);
       return FALSE;
     }
 
-  file_uri = g_file_get_uri (file);
-  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  if (!ok)
+  /* The header's page count is current when its change counter matches
+   * the one it was written with; a file shorter than that lost its end.
+   */
+  page_size = header[16] << 8 | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+      g_stat (path, &buf) == 0 &&
+      (guint64) buf.st_size < page_size * read_be32 (header + 28))
     {
-      g_set_error (error, TOV_ERROR, TOV_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened. Open a copy or a backup instead."),
-                   display);
+      set_damaged_error (error, path);
       return FALSE;
     }
+
+  /* Bytes 18 and 19 are 2 in a file whose journal is a WAL. */
+  if (check_now || header[18] != 2 || header[19] != 2)
+    {
+      if (!tov_integrity_check_file (path))
+        {
+          set_damaged_error (error, path);
+          return FALSE;
+        }
+      *check_later = FALSE;
+    }
+  else
+    *check_later = TRUE;
 
   return TRUE;
 }
@@ -344,7 +393,7 @@ user_version (TovStore *self)
 static gboolean
 migrate (TovStore  *self,
          int        target,
-         GError   **error)
+                 GError   **error)
 {
   int version = user_version (self);
   g_autofree char *pragmas = NULL;
@@ -404,9 +453,8 @@ track_change (void          *data,
 }
 
 static gboolean
-open_database (TovStore    *self,
-               int          target_version,
-               GError     **error)
+open_connection (TovStore  *self,
+                 GError   **error)
 {
   if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
@@ -414,12 +462,13 @@ open_database (TovStore    *self,
       return FALSE;
     }
 
+  /* Closing the last connection copies the journal into the file; until
+   * the file is accepted, closing must leave it as it was.
+   */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, TRUE, NULL);
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 2000);
-  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", error))
-    return FALSE;
-
-  return migrate (self, target_version, error);
+  return exec (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", error);
 }
 
 static TovPortfolio *
@@ -469,6 +518,103 @@ load_portfolio (TovStore  *self,
   return g_steal_pointer (&portfolio);
 }
 
+static void
+mark_damaged (TovStore *self)
+{
+  self->damaged = TRUE;
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, TRUE, NULL);
+}
+
+static gboolean
+report_damaged (gpointer data)
+{
+  TovStore *self = data;
+  g_autoptr(GError) error = NULL;
+
+  mark_damaged (self);
+  set_damaged_error (&error, self->path);
+  g_signal_emit (self, signals[DAMAGED], 0, error);
+  return G_SOURCE_REMOVE;
+}
+
+static TovStore *
+try_open (const char  *path,
+          gboolean     check_now,
+          GError     **error)
+{
+  g_autoptr(TovStore) self = NULL;
+  gboolean check_later = FALSE;
+  GStatBuf buf;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* An empty file holds nothing to lose, and becomes a new portfolio. */
+  if (g_stat (path, &buf) == 0)
+    {
+      if (buf.st_size > 0 && !check_existing_file (path, check_now, &check_later, error))
+        return NULL;
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (TOV_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_connection (self, error))
+    return NULL;
+
+  /* The schema version in the header can be older than the one in the
+   * journal, so ask SQLite before writing anything.
+   */
+  version = user_version (self);
+  if (version > TOV_SCHEMA_VERSION)
+    {
+      set_too_new_error (error, path);
+      return NULL;
+    }
+  if (check_later && version < TOV_SCHEMA_VERSION)
+    {
+      if (!tov_integrity_check_database (self->db))
+        {
+          set_damaged_error (error, path);
+          return NULL;
+        }
+      check_later = FALSE;
+    }
+  if (!migrate (self, TOV_SCHEMA_VERSION, error))
+    return NULL;
+
+  sqlite3_update_hook (self->db, track_change, self);
+  if (check_later)
+    self->integrity = tov_integrity_check_start (path, report_damaged, self);
+
+  self->portfolio = load_portfolio (self, error);
+  if (self->portfolio == NULL)
+    return NULL;
+
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, self->damaged, NULL);
+  return g_steal_pointer (&self);
+}
+
+/* A file that SQLite finds damaged while opening it is explained the same
+ * way as one that fails the integrity check.
+ */
+static TovStore *
+open_store (const char  *path,
+            gboolean     check_now,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TovStore *self = try_open (path, check_now, &local_error);
+
+  if (g_error_matches (local_error, TOV_ERROR, TOV_ERROR_DAMAGED))
+    set_damaged_error (error, path);
+  else if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return self;
+}
+
 /**
  * tov_store_open:
  * @path: a portfolio file, created when it does not exist
@@ -483,31 +629,48 @@ TovStore *
 tov_store_open (const char  *path,
                 GError     **error)
 {
-  g_autoptr(TovStore) self = NULL;
-  GStatBuf buf;
+  return open_store (path, TRUE, error);
+}
 
-  g_return_val_if_fail (path != NULL, NULL);
+/**
+ * tov_store_open_checking_later:
+ * @path: a portfolio file, created when it does not exist
+ *
+ * Like tov_store_open(), but reads every page of the file to check it in a
+ * thread instead of before returning, so that opening a large portfolio
+ * takes no longer than a small one. Writes wait for the check. A file found
+ * damaged is reported by #TovStore::damaged in the caller's main context,
+ * and every write to it fails; nothing is written to it.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+TovStore *
+tov_store_open_checking_later (const char  *path,
+                               GError     **error)
+{
+  return open_store (path, FALSE, error);
+}
 
-  /* An empty file holds nothing to lose, and becomes a new portfolio. */
-  if (g_stat (path, &buf) == 0)
+/* Writes wait for the integrity check, and a damaged file takes none. */
+static gboolean
+ensure_intact (TovStore  *self,
+               GError   **error)
+{
+  if (self->integrity != NULL)
     {
-      if (buf.st_size > 0 && !check_existing_file (path, error))
-        return NULL;
+      if (tov_integrity_check_finish (self->integrity))
+        g_clear_pointer (&self->integrity, tov_integrity_check_free);
+      else
+        mark_damaged (self);
     }
-  else if (!create_private_file (path, error))
-    return NULL;
 
-  self = g_object_new (TOV_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  if (!open_database (self, TOV_SCHEMA_VERSION, error))
-    return NULL;
-  sqlite3_update_hook (self->db, track_change, self);
+  if (self->damaged)
+    {
+      set_damaged_error (error, self->path);
+      return FALSE;
+    }
 
-  self->portfolio = load_portfolio (self, error);
-  if (self->portfolio == NULL)
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return TRUE;
 }
 
 gboolean
@@ -521,7 +684,7 @@ tov_store_create_at_version (const char  *path,
     return FALSE;
 
   self->path = g_strdup (path);
-  return open_database (self, version, error);
+  return open_connection (self, error) && migrate (self, version, error);
 }
 
 const char *
@@ -793,7 +956,7 @@ begin (TovStore  *self,
        gboolean   undoable,
        GError   **error)
 {
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!ensure_intact (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   g_hash_table_remove_all (self->changed_tables);
@@ -1210,6 +1373,9 @@ tov_store_save_copy (TovStore    *self,
   int rc;
 
   g_return_val_if_fail (TOV_IS_STORE (self), FALSE);
+
+  if (!ensure_intact (self, error))
+    return FALSE;
 
   display = g_filename_display_basename (path);
   template = g_strconcat (path, ".XXXXXX", NULL);

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (TovStore, tov_store, TOV, STORE, GObject)
 
 TovStore     *tov_store_open           (const char  *path,
                                         GError     **error);
+TovStore     *tov_store_open_checking_later
+                                       (const char  *path,
+                                        GError     **error);
 const char   *tov_store_get_path       (TovStore    *self);
 TovPortfolio *tov_store_get_portfolio  (TovStore    *self);
 

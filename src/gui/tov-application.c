@@ -38,16 +38,23 @@ active_window (TovApplication *self)
   return TOV_IS_WINDOW (window) ? TOV_WINDOW (window) : NULL;
 }
 
+/* The recent files without @path, and with it first unless @forget. */
 static void
-remember_file (TovApplication *self,
-               const char     *path)
+update_recent_files (TovApplication *self,
+                     const char     *path,
+                     gboolean        forget)
 {
   g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  g_autofree char *last = g_settings_get_string (self->settings, "last-file");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
-  guint n = 1;
+  guint n = 0;
 
-  g_strv_builder_add (builder, path);
+  if (!forget)
+    {
+      g_strv_builder_add (builder, path);
+      n++;
+    }
   for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
     if (g_strcmp0 (recent[i], path) != 0 && g_file_test (recent[i], G_FILE_TEST_EXISTS))
       {
@@ -57,7 +64,10 @@ remember_file (TovApplication *self,
   updated = g_strv_builder_end (builder);
 
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
-  g_settings_set_string (self->settings, "last-file", path);
+  if (!forget)
+    g_settings_set_string (self->settings, "last-file", path);
+  else if (g_strcmp0 (last, path) == 0)
+    g_settings_set_string (self->settings, "last-file", "");
 }
 
 static void
@@ -72,6 +82,35 @@ show_error (TovApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void open_demo (TovApplication *self);
+
+static char *
+could_not_open_heading (const char *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  return g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+}
+
+/* The check that runs after the window appeared found @store damaged:
+ * nothing was written to it. The window shows the demo portfolio instead,
+ * as it does when the last file cannot be opened at start.
+ */
+static void
+on_store_damaged (TovApplication *self,
+                  const GError   *error,
+                  TovStore       *store)
+{
+  const char *path = tov_store_get_path (store);
+  g_autofree char *heading = could_not_open_heading (path);
+  TovWindow *window = active_window (self);
+
+  update_recent_files (self, path, TRUE);
+  if (window != NULL && tov_window_get_store (window) == store)
+    open_demo (self);
+  show_error (self, heading, error);
+}
+
 /**
  * tov_application_open_path:
  *
@@ -84,17 +123,17 @@ tov_application_open_path (TovApplication *self,
                            const char     *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TovStore) store = tov_store_open (path, &error);
+  g_autoptr(TovStore) store = tov_store_open_checking_later (path, &error);
   TovWindow *window;
 
   if (store == NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+      g_autofree char *heading = could_not_open_heading (path);
 
       show_error (self, heading, error);
       return FALSE;
     }
+  g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged), self, G_CONNECT_SWAPPED);
 
   window = active_window (self);
   if (window == NULL)
@@ -102,7 +141,7 @@ tov_application_open_path (TovApplication *self,
   else
     tov_window_set_store (window, store);
 
-  remember_file (self, path);
+  update_recent_files (self, path, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   return TRUE;
 }

@@ -1,0 +1,259 @@
+/* test-integrity.c: a portfolio opened at once and checked in a thread.
+ *
+ * The window opens portfolios with tov_store_open_checking_later(): these
+ * tests make sure that the check still keeps every write away from a
+ * damaged file, and that nothing about the file changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tov-error.h"
+#include "tov-migrations.h"
+#include "tov-test-portfolio.h"
+#include "tov-theme.h"
+
+typedef struct
+{
+  char *contents;
+  gsize length;
+  GStatBuf stat;
+} Snapshot;
+
+static void
+snapshot_take (Snapshot   *snapshot,
+               const char *path)
+{
+  g_assert_true (g_file_get_contents (path, &snapshot->contents, &snapshot->length, NULL));
+  g_assert_cmpint (g_stat (path, &snapshot->stat), ==, 0);
+}
+
+static void
+assert_unchanged (Snapshot   *before,
+                  const char *path)
+{
+  Snapshot after;
+
+  snapshot_take (&after, path);
+  g_assert_cmpmem (before->contents, before->length, after.contents, after.length);
+  g_assert_cmpint (before->stat.st_mtime, ==, after.stat.st_mtime);
+  g_free (after.contents);
+  g_free (before->contents);
+}
+
+static TovTheme *
+new_theme (void)
+{
+  return g_object_new (TOV_TYPE_THEME, "number", (gint64) 3, "title", "Vejen til velfærd", NULL);
+}
+
+/* A portfolio of ours, closed, with a theme in it. */
+static void
+write_portfolio (TovTestPortfolio *portfolio)
+{
+  g_autoptr(TovTheme) theme = new_theme ();
+
+  g_assert_true (tov_store_save (portfolio->store, TOV_RECORD (theme), NULL));
+  g_clear_object (&portfolio->store);
+}
+
+/* Noise over the file's last page: one of the themes', which opening the
+ * portfolio does not read.
+ */
+static void
+damage_last_page (TovTestPortfolio *portfolio)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(TovTheme) theme = new_theme ();
+      g_autofree char *title = g_strnfill (200, 'a' + i % 26);
+
+      g_object_set (theme, "title", title, NULL);
+      g_assert_true (tov_store_save (portfolio->store, TOV_RECORD (theme), NULL));
+    }
+  g_clear_object (&portfolio->store);
+
+  g_assert_true (g_file_get_contents (portfolio->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16 * 4096);
+  for (gsize i = length - 4096; i < length; i++)
+    contents[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (portfolio->path, contents, length, NULL));
+}
+
+static void
+count_damaged (TovStore     *store,
+               const GError *error,
+               guint        *n_damaged)
+{
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
+  (*n_damaged)++;
+}
+
+static void
+test_whole_file_takes_writes (TovTestPortfolio *portfolio,
+                              gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(TovTheme) theme = new_theme ();
+  guint n_damaged = 0;
+
+  write_portfolio (portfolio);
+  store = tov_store_open_checking_later (portfolio->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+
+  g_object_set (theme, "number", (gint64) 4, NULL);
+  g_assert_true (tov_store_save (store, TOV_RECORD (theme), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tov_store_count (store, TOV_TYPE_THEME), ==, 2);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_damaged, ==, 0);
+}
+
+static void
+test_damaged_file_takes_no_write (TovTestPortfolio *portfolio,
+                                  gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(TovTheme) theme = new_theme ();
+  Snapshot before;
+  guint n_damaged = 0;
+
+  damage_last_page (portfolio);
+  snapshot_take (&before, portfolio->path);
+
+  store = tov_store_open_checking_later (portfolio->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+  g_assert_false (tov_store_save (store, TOV_RECORD (theme), &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
+  g_assert_false (tov_store_save_copy (store, portfolio->path, NULL));
+
+  while (n_damaged == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_damaged, ==, 1);
+  g_clear_object (&store);
+
+  assert_unchanged (&before, portfolio->path);
+
+  /* Opened the other way, the file is refused at once. */
+  g_clear_error (&error);
+  snapshot_take (&before, portfolio->path);
+  g_assert_null (tov_store_open (portfolio->path, &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
+  assert_unchanged (&before, portfolio->path);
+}
+
+/* A store let go of while its check runs ends the check, and nothing is
+ * reported for it afterwards.
+ */
+static void
+test_closing_ends_check (TovTestPortfolio *portfolio,
+                         gconstpointer     data)
+{
+  g_autoptr(TovStore) store = NULL;
+  guint n_damaged = 0;
+
+  damage_last_page (portfolio);
+  store = tov_store_open_checking_later (portfolio->path, NULL);
+  g_assert_nonnull (store);
+  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+  g_clear_object (&store);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_damaged, ==, 0);
+}
+
+static void
+test_truncated_file_refused_at_once (TovTestPortfolio *portfolio,
+                                     gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  Snapshot before;
+
+  write_portfolio (portfolio);
+  g_assert_true (g_file_get_contents (portfolio->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (portfolio->path, contents, length / 2, NULL));
+  snapshot_take (&before, portfolio->path);
+
+  g_assert_null (tov_store_open_checking_later (portfolio->path, &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
+  assert_unchanged (&before, portfolio->path);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* A newer version that is still in the journal, not yet in the file's
+ * header, is refused too, and its journal is not copied into the file.
+ */
+static void
+test_newer_schema_in_journal_refused (TovTestPortfolio *portfolio,
+                                      gconstpointer     data)
+{
+  g_autofree char *copy = g_build_filename (portfolio->dir, "copy.tovholder", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (portfolio->path, "-wal", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", TOV_SCHEMA_VERSION + 1);
+  g_autoptr(GError) error = NULL;
+  Snapshot before;
+  sqlite3 *db;
+
+  write_portfolio (portfolio);
+  g_assert_cmpint (sqlite3_open (portfolio->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  /* While the connection is open, the change is in the journal only. */
+  copy_file (portfolio->path, copy);
+  copy_file (wal, copy_wal);
+  sqlite3_close (db);
+  snapshot_take (&before, copy);
+
+  g_assert_null (tov_store_open_checking_later (copy, &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_TOO_NEW);
+  assert_unchanged (&before, copy);
+
+  g_clear_error (&error);
+  snapshot_take (&before, copy);
+  g_assert_null (tov_store_open (copy, &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_TOO_NEW);
+  assert_unchanged (&before, copy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/integrity/" name, TovTestPortfolio, NULL, tov_test_portfolio_set_up, func, tov_test_portfolio_tear_down)
+  ADD ("whole-file-takes-writes", test_whole_file_takes_writes);
+  ADD ("damaged-file-takes-no-write", test_damaged_file_takes_no_write);
+  ADD ("closing-ends-check", test_closing_ends_check);
+  ADD ("truncated-file-refused-at-once", test_truncated_file_refused_at_once);
+  ADD ("newer-schema-in-journal-refused", test_newer_schema_in_journal_refused);
+#undef ADD
+
+  return g_test_run ();
+}
