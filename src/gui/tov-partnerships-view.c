@@ -12,6 +12,7 @@
 #include "tov-closures.h"
 #include "tov-date.h"
 #include "tov-labels.h"
+#include "tov-cell-label.h"
 #include "tov-list-pane.h"
 #include "tov-partnership-editor.h"
 #include "tov-partnerships-view.h"
@@ -132,7 +133,7 @@ update_organisation_cell (GtkListItem *list_item)
   if (organisation != NULL)
     name = tov_record_get_string (organisation, "name");
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), name);
+  tov_cell_label_set_label (TOV_CELL_LABEL (gtk_list_item_get_child (list_item)), name);
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), name[0] != '\0' ? name : NULL);
 }
 
@@ -141,11 +142,7 @@ on_organisation_setup (GtkSignalListItemFactory *factory,
                        GtkListItem              *list_item,
                        TovPartnershipsView      *self)
 {
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   "width-chars", 6,
-                                   NULL);
+  GtkWidget *label = g_object_new (TOV_TYPE_CELL_LABEL, "width-chars", 20, NULL);
 
   g_object_set_data (G_OBJECT (list_item), "tov-view", self);
   gtk_list_item_set_child (list_item, label);
@@ -396,6 +393,7 @@ tov_partnerships_view_class_init (TovPartnershipsViewClass *klass)
 
   g_type_ensure (TOV_TYPE_PARTNERSHIP);
   g_type_ensure (TOV_TYPE_LIST_PANE);
+  g_type_ensure (TOV_TYPE_CELL_LABEL);
   g_type_ensure (TOV_TYPE_STATUS_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-partnerships-view.ui");

@@ -16,6 +16,7 @@
 #include "tov-closures.h"
 #include "tov-initiative-editor.h"
 #include "tov-initiative-page.h"
+#include "tov-cell-label.h"
 #include "tov-list-pane.h"
 #include "tov-plan-editor.h"
 #include "tov-plans-view.h"
@@ -539,6 +540,7 @@ tov_plans_view_class_init (TovPlansViewClass *klass)
   g_type_ensure (TOV_TYPE_ACTION_PLAN);
   g_type_ensure (TOV_TYPE_INITIATIVE);
   g_type_ensure (TOV_TYPE_LIST_PANE);
+  g_type_ensure (TOV_TYPE_CELL_LABEL);
   g_type_ensure (TOV_TYPE_INITIATIVE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-plans-view.ui");

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tov-cell-label.h"
 #include "tov-closures.h"
 #include "tov-list-pane.h"
 #include "tov-project-editor.h"
@@ -114,6 +115,7 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
 
   g_type_ensure (TOV_TYPE_PROJECT);
   g_type_ensure (TOV_TYPE_LIST_PANE);
+  g_type_ensure (TOV_TYPE_CELL_LABEL);
   g_type_ensure (TOV_TYPE_PROJECT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-projects-view.ui");
