@@ -17,6 +17,11 @@
 #include "tov-query-model.h"
 #include "tov-sql-sorter.h"
 
+/* The rows a new list shows in its first frame: more than the tallest
+ * screen has room for.
+ */
+#define FIRST_ROWS 64
+
 struct _TovListPane
 {
   GtkWidget parent_instance;
@@ -34,8 +39,14 @@ struct _TovListPane
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkStack *stack;
+  GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
+  GtkSliceListModel *rows;
+
+  guint show_all_source;
+  guint restore_scroll_source;
+  double scroll_value;        /* while hidden */
 };
 
 static void buildable_iface_init (GtkBuildableIface *iface);
@@ -154,6 +165,71 @@ back_action (GtkWidget  *widget,
     adw_leaflet_navigate (ADW_LEAFLET (window_leaflet), ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Rows -------------------------------------------------------------------
+ *
+ * GTK 4.8's column view makes, binds and measures rows for 200 items as
+ * soon as it has them, whatever its height. So a new list shows the rows
+ * that fit on screen first and the rest once those are drawn, and a hidden
+ * list lets go of its rows.
+ */
+
+static gboolean
+show_all_rows (gpointer data)
+{
+  TovListPane *self = data;
+
+  self->show_all_source = 0;
+  gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_rows (TovListPane *self)
+{
+  gtk_slice_list_model_set_size (self->rows, FIRST_ROWS);
+  if (self->show_all_source == 0)
+    self->show_all_source = g_idle_add_full (G_PRIORITY_LOW, show_all_rows, self, NULL);
+}
+
+static gboolean
+restore_scroll (gpointer data)
+{
+  TovListPane *self = data;
+
+  self->restore_scroll_source = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), self->scroll_value);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tov_list_pane_map (GtkWidget *widget)
+{
+  TovListPane *self = TOV_LIST_PANE (widget);
+
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    {
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      show_first_rows (self);
+      if (self->scroll_value > 0 && self->restore_scroll_source == 0)
+        self->restore_scroll_source = g_idle_add_full (G_PRIORITY_LOW, restore_scroll, self, NULL);
+    }
+
+  GTK_WIDGET_CLASS (tov_list_pane_parent_class)->map (widget);
+}
+
+static void
+tov_list_pane_unmap (GtkWidget *widget)
+{
+  TovListPane *self = TOV_LIST_PANE (widget);
+
+  self->scroll_value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  g_clear_handle_id (&self->restore_scroll_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (tov_list_pane_parent_class)->unmap (widget);
+
+  gtk_column_view_set_model (self->column_view, NULL);
+}
+
 void
 tov_list_pane_set_model (TovListPane   *self,
                          TovQueryModel *model)
@@ -171,7 +247,8 @@ tov_list_pane_set_model (TovListPane   *self,
       on_search_changed (self);
       on_sorter_changed (self);
     }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  gtk_slice_list_model_set_model (self->rows, G_LIST_MODEL (model));
+  show_first_rows (self);
   on_n_items (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
@@ -212,6 +289,9 @@ tov_list_pane_select (TovListPane *self,
   guint n;
 
   g_return_val_if_fail (TOV_IS_LIST_PANE (self), FALSE);
+
+  g_clear_handle_id (&self->show_all_source, g_source_remove);
+  show_all_rows (self);
 
   n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   for (guint i = 0; i < n; i++)
@@ -267,6 +347,8 @@ tov_list_pane_dispose (GObject *object)
 {
   TovListPane *self = TOV_LIST_PANE (object);
 
+  g_clear_handle_id (&self->show_all_source, g_source_remove);
+  g_clear_handle_id (&self->restore_scroll_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   /* Removing the columns changes the sorter: stop listening first. */
@@ -409,6 +491,8 @@ tov_list_pane_class_init (TovListPaneClass *klass)
 
   object_class->dispose = tov_list_pane_dispose;
   object_class->finalize = tov_list_pane_finalize;
+  widget_class->map = tov_list_pane_map;
+  widget_class->unmap = tov_list_pane_unmap;
   object_class->get_property = tov_list_pane_get_property;
   object_class->set_property = tov_list_pane_set_property;
 
@@ -445,8 +529,10 @@ tov_list_pane_class_init (TovListPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovListPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TovListPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TovListPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, TovListPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, TovListPane, column_view);
   gtk_widget_class_bind_template_child (widget_class, TovListPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, TovListPane, rows);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item);
