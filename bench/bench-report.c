@@ -2,7 +2,9 @@
  *
  * The sheet of an action plan with 40 initiatives (target 0.1 s) and the
  * overview of the whole portfolio (target 3 s), each written to a PDF file
- * the way `tovholder-cli status-sheet` writes it.
+ * the way `tovholder-cli status-sheet` writes it. A long sheet is measured
+ * on two threads, so the processor time of the process, given beside the
+ * wall-clock time, can exceed it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/resource.h>
 
 #include "bench-util.h"
 #include "tov-records.h"
@@ -39,32 +42,52 @@ plan_of_40 (TovStore *store,
   return tov_store_lookup (store, TOV_TYPE_ACTION_PLAN, id);
 }
 
+/* Processor time of the process, user and system, in seconds. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* The median wall-clock time of @runs sheets, and in @cpu their median
+ * processor time.
+ */
 static double
 time_sheet (TovStore     *store,
             TovSheetKind  kind,
             TovRecord    *subject,
             const char   *path,
             int           runs,
-            guint        *n_pages)
+            guint        *n_pages,
+            double       *cpu)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (int run = 0; run < runs; run++)
     {
       g_autoptr(GError) error = NULL;
       double start = bench_now_ms ();
+      double cpu_start = cpu_seconds ();
       g_autoptr(TovReport) report = tov_report_new (store, kind, subject);
-      double s;
+      double s, cpu_s;
 
       tov_report_set_date (report, "2025-06-01");
       if (!tov_report_write_pdf (report, path, &error))
         g_error ("%s", error->message);
       s = (bench_now_ms () - start) / 1000;
+      cpu_s = cpu_seconds () - cpu_start;
       g_array_append_val (times, s);
+      g_array_append_val (cpu_times, cpu_s);
       *n_pages = tov_report_get_n_pages (report);
     }
 
   g_unlink (path);
+  *cpu = bench_median (cpu_times);
   return bench_median (times);
 }
 
@@ -80,7 +103,7 @@ main (int   argc,
   gint64 n_initiatives = 0;
   guint n_pages = 0;
   gboolean met = TRUE;
-  double s;
+  double s, cpu;
 
   if (argc != 2)
     {
@@ -97,13 +120,15 @@ main (int   argc,
 
   plan = plan_of_40 (store, &n_initiatives);
   printf ("Status sheets as PDF:\n");
-  s = time_sheet (store, TOV_SHEET_ACTION_PLAN, plan, path, RUNS, &n_pages);
+  s = time_sheet (store, TOV_SHEET_ACTION_PLAN, plan, path, RUNS, &n_pages, &cpu);
   bench_report ("report.plan.initiatives", n_initiatives, "", BENCH_INFO, 0);
   bench_report ("report.plan.pages", n_pages, "", BENCH_INFO, 0);
+  bench_report ("report.plan.cpu", cpu, "s", BENCH_INFO, 0);
   met &= bench_report ("report.plan.median", s, "s", BENCH_AT_MOST, PLAN_TARGET_S);
 
-  s = time_sheet (store, TOV_SHEET_PORTFOLIO, NULL, path, 1, &n_pages);
+  s = time_sheet (store, TOV_SHEET_PORTFOLIO, NULL, path, 1, &n_pages, &cpu);
   bench_report ("report.portfolio.pages", n_pages, "", BENCH_INFO, 0);
+  bench_report ("report.portfolio.cpu", cpu, "s", BENCH_INFO, 0);
   met &= bench_report ("report.portfolio", s, "s", BENCH_AT_MOST, PORTFOLIO_TARGET_S);
 
   g_rmdir (dir);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
@@ -509,6 +510,91 @@ test_draw_pages (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* A sheet this long is measured on two threads when it is written as a
+ * PDF, and on one when it is printed through a font map of the print
+ * operation's own: the pages are the same.
+ */
+static void
+test_two_threads (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TovRecord) plan = find (fixture, TOV_SHEET_ACTION_PLAN, UDSATTE_PLAN);
+  g_autoptr(TovQueryModel) initiatives = tov_query_model_new (fixture->store, TOV_TYPE_INITIATIVE);
+  g_autoptr(TovReport) report = NULL;
+  g_autofree char *two = g_build_filename (fixture->dir, "two-threads.pdf", NULL);
+  g_autofree char *one = g_build_filename (fixture->dir, "one-thread.pdf", NULL);
+  g_autofree char *text_two = NULL;
+  g_autofree char *text_one = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  PangoFontMap *font_map;
+  PangoContext *context;
+  cairo_font_options_t *options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+
+  tov_query_model_set_text_condition (initiatives, "plan_id", tov_record_get_id (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (initiatives)); i++)
+    {
+      g_autoptr(TovRecord) initiative = g_list_model_get_item (G_LIST_MODEL (initiatives), i);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(TovRecord) update = NULL;
+
+      for (guint word = 1; text->len < 8000; word++)
+        g_string_append_printf (text, "ord%u.%04u ", i, word);
+      update = g_object_new (TOV_TYPE_STATUS_UPDATE,
+                             "initiative-id", tov_record_get_id (initiative),
+                             "date", "2019-09-01",
+                             "text", text->str,
+                             NULL);
+      save (fixture, update);
+    }
+
+  report = tov_report_new (fixture->store, TOV_SHEET_ACTION_PLAN, plan);
+  tov_report_set_date (report, "2019-10-08");
+  g_assert_true (tov_report_write_pdf (report, two, &error));
+  g_assert_no_error (error);
+  sheet = read_pdf (two);
+  g_assert_cmpuint (sheet->n_pages, >=, 10);
+  assert_page_numbers (sheet);
+  assert_has (sheet->text, "ord0.0001 ord0.0002");
+  assert_has (sheet->text, "ord4.0799 ord4.0800");
+
+  /* As tov_report_write_pdf() sets up its context, on a font map of its own. */
+  font_map = pango_cairo_font_map_new ();
+  surface = cairo_pdf_surface_create (one, TOV_REPORT_A4_WIDTH, TOV_REPORT_A4_HEIGHT);
+  cr = cairo_create (surface);
+  context = pango_font_map_create_context (font_map);
+  pango_cairo_update_context (cr, context);
+  pango_cairo_context_set_resolution (context, 72);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (context, pango_language_from_string ("da-dk"));
+
+  n_pages = tov_report_paginate (report, context, TOV_REPORT_A4_WIDTH, TOV_REPORT_A4_HEIGHT);
+  g_assert_cmpuint (n_pages, ==, sheet->n_pages);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      tov_report_draw_page (report, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_clear_object (&report);
+  g_object_unref (context);
+  g_object_unref (font_map);
+
+  text_two = run ("pdftotext", "-layout", two);
+  text_one = run ("pdftotext", "-layout", one);
+  g_assert_cmpstr (text_one, ==, text_two);
+}
+
 static void
 test_find_subject (Fixture       *fixture,
                    gconstpointer  data)
@@ -608,6 +694,7 @@ main (int   argc,
   ADD ("/report/partnerships", test_partnerships);
   ADD ("/report/partnerships/due-soon", test_partnerships_due_soon);
   ADD ("/report/draw-pages", test_draw_pages);
+  ADD ("/report/two-threads", test_two_threads);
   ADD ("/report/find-subject", test_find_subject);
   ADD ("/report/write-is-atomic", test_write_is_atomic);
 #undef ADD

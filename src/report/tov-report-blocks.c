@@ -217,6 +217,19 @@ add_paragraph (TovReportBlocks *self,
   g_string_free (run, TRUE);
 }
 
+/* A blank line between paragraphs, and the white space around it: made
+ * once, as a sheet has a text for every field.
+ */
+static GRegex *
+paragraph_break (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("[ \t]*\n[ \t]*\n\\s*", 0, 0, NULL));
+  return regex;
+}
+
 /**
  * tov_report_blocks_add_text:
  *
@@ -240,7 +253,7 @@ tov_report_blocks_add_text (TovReportBlocks *self,
    */
   normal = g_strdup (text);
   g_strdelimit (normal, "\r", '\n');
-  paragraphs = g_regex_split_simple ("[ \t]*\n[ \t]*\n\\s*", normal, 0, 0);
+  paragraphs = g_regex_split (paragraph_break (), normal, 0);
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {

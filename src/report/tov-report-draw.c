@@ -26,12 +26,14 @@ set_source (cairo_t *cr,
 }
 
 /* Draws the lines of @layout whose bottom is in (from, to], the first of
- * them at @y.
+ * them at @y, each @x_shift Pango units further right than the layout
+ * puts it.
  */
 static void
 draw_window (cairo_t     *cr,
              PangoLayout *layout,
              double       x,
+             int          x_shift,
              double       y,
              double       from,
              double       to)
@@ -56,7 +58,7 @@ draw_window (cairo_t     *cr,
         break;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      cairo_move_to (cr, x + pango_units_to_double (logical.x),
+      cairo_move_to (cr, x + pango_units_to_double (logical.x + x_shift),
                      y + pango_units_to_double (pango_layout_iter_get_baseline (iter)) - shift);
       pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
     }
@@ -109,16 +111,17 @@ draw_row (TovReportPages  *self,
   for (guint column = 0; column < table->n_columns; column++)
     {
       g_autoptr(PangoLayout) layout = tov_report_pages_kept_layout (self, placement->block, first_span + column);
+      int x_shift = 0;
       double x, width;
 
       if (layout == NULL)
-        layout = tov_typesetter_cell_layout (self->typesetter, table, row, column);
+        layout = tov_typesetter_cell_layout (self->typesetter, table, row, column, &x_shift);
       if (layout == NULL)
         continue;
 
       tov_typesetter_column_geometry (self->typesetter, table, column, &x, &width);
       tov_typesetter_set_source (cr, tov_typesetter_cell_style (table, row, column));
-      draw_window (cr, layout, x + pad.left, placement->y + pad.top, placement->from, placement->to);
+      draw_window (cr, layout, x + pad.left, x_shift, placement->y + pad.top, placement->from, placement->to);
     }
 
   if (table->style == TOV_TABLE_GRID)
@@ -151,7 +154,7 @@ draw_placement (TovReportPages  *self,
         if (layout == NULL)
           layout = tov_typesetter_text_layout (self->typesetter, block, &x);
         tov_typesetter_set_source (cr, block->style);
-        draw_window (cr, layout, self->left + x, placement->y, placement->from, placement->to);
+        draw_window (cr, layout, self->left + x, 0, placement->y, placement->from, placement->to);
       }
       break;
 

@@ -29,6 +29,7 @@ struct _TovReportPages
 {
   TovReportBlocks *blocks;
   TovTypesetter *typesetter;
+  TovTypesetter *helper;   /* the helper thread's, while its layouts are kept */
 
   double page_width;
   double page_height;
@@ -44,7 +45,6 @@ struct _TovReportPages
    * per block a GPtrArray of PangoLayout, by span, or NULL.
    */
   GPtrArray *kept;
-  gsize kept_bytes;
 };
 
 PangoLayout *tov_report_pages_kept_layout (TovReportPages *self,

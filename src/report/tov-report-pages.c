@@ -1,13 +1,13 @@
 /* tov-report-pages.c: a sheet's blocks, broken into pages.
  *
- * Pagination measures every block once: for each paragraph and each table
- * cell it keeps where its lines end. A page is then a list of placements,
- * each a block (or a table row) and a window of it: the lines whose bottom
- * lies in (from, to]. A paragraph or a table row that does not fit is cut
- * at a line boundary and goes on with the next lines on the next page, so
- * no line is ever clipped or lost, and a table that goes on repeats its
- * header. The layouts measured are kept for drawing, up to a budget;
- * tov-report-draw.c draws the pages.
+ * Pagination measures every block once (tov-report-measure.c): for each
+ * paragraph and each table cell it keeps where its lines end. A page is
+ * then a list of placements, each a block (or a table row) and a window of
+ * it: the lines whose bottom lies in (from, to]. A paragraph or a table
+ * row that does not fit is cut at a line boundary and goes on with the
+ * next lines on the next page, so no line is ever clipped or lost, and a
+ * table that goes on repeats its header. The layouts measured are kept
+ * for drawing, up to a budget; tov-report-draw.c draws the pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,9 +15,7 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include "tov-report-pages-private.h"
+#include "tov-report-measure.h"
 
 /* 2 cm at the sides; the header and footer sit in the top and bottom margins. */
 #define MARGIN_X 56.69
@@ -28,150 +26,14 @@
  */
 #define KEEP_ROW_FRACTION 0.25
 
-/* About 45 bytes of layout per byte of text: a sheet of some hundred
- * pages is laid out once, and a longer one lays out its later pages again
- * as it draws them.
- */
-#define KEPT_TEXT_BUDGET (1024 * 1024)
-
-/* The line ends of one paragraph or cell: @n values from @first in ends. */
-typedef struct
-{
-  guint first;
-  guint n;
-} Span;
-
-typedef struct
-{
-  GArray *ends;    /* double: the bottom of each line below the text's top */
-  GArray *spans;   /* Span: one for a paragraph; for a table, a row of
-                    * n_columns for the header and then for every row */
-} BlockMetrics;
-
-/* Measuring --------------------------------------------------------------- */
-
-static void
-add_span (BlockMetrics *metrics,
-          PangoLayout  *layout)
-{
-  Span span = { metrics->ends->len, 0 };
-  PangoLayoutIter *iter;
-
-  if (layout != NULL)
-    {
-      iter = pango_layout_get_iter (layout);
-      do
-        {
-          int y0, y1;
-          double end;
-
-          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-          end = pango_units_to_double (y1);
-          g_array_append_val (metrics->ends, end);
-          span.n++;
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
-
-  g_array_append_val (metrics->spans, span);
-}
-
-/* The free functions of arrays that hold NULL among their elements. */
-static void
-unref_layout (gpointer layout)
-{
-  g_clear_object (&layout);
-}
-
+/* The free function of an array that holds NULL among its elements. */
 static void
 unref_kept (gpointer kept)
 {
   g_clear_pointer (&kept, g_ptr_array_unref);
 }
 
-static void
-keep_layout (TovReportPages *self,
-             GPtrArray      *kept,
-             PangoLayout    *layout)
-{
-  if (kept == NULL)
-    return;
-
-  g_ptr_array_add (kept, layout ? g_object_ref (layout) : NULL);
-  if (layout != NULL)
-    self->kept_bytes += strlen (pango_layout_get_text (layout));
-}
-
-static void
-add_grid_span (BlockMetrics *metrics,
-               guint         n_lines,
-               double        first,
-               double        step)
-{
-  Span span = { metrics->ends->len, n_lines };
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      double end = first + i * step;
-
-      g_array_append_val (metrics->ends, end);
-    }
-  g_array_append_val (metrics->spans, span);
-}
-
-static void
-measure_block (TovReportPages *self,
-               guint           index,
-               BlockMetrics   *metrics)
-{
-  TovReportBlock *block = tov_report_blocks_get_block (self->blocks, index);
-  GPtrArray *kept = NULL;
-
-  metrics->ends = g_array_new (FALSE, FALSE, sizeof (double));
-  metrics->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-
-  if (self->kept_bytes < KEPT_TEXT_BUDGET && block->kind != TOV_BLOCK_RULE && block->kind != TOV_BLOCK_SPACE)
-    {
-      kept = g_ptr_array_new_with_free_func (unref_layout);
-      g_ptr_array_index (self->kept, index) = kept;
-    }
-
-  if (block->kind == TOV_BLOCK_TEXT)
-    {
-      g_autoptr(PangoLayout) layout = NULL;
-      double x;
-
-      if (block->text[0] != '\0')
-        layout = tov_typesetter_text_layout (self->typesetter, block, &x);
-      add_span (metrics, layout);
-      keep_layout (self, kept, layout);
-    }
-  else if (block->kind == TOV_BLOCK_TABLE)
-    {
-      TovReportTable *table = block->table;
-
-      for (int row = TOV_ROW_HEADER; row < (int) table->rows->len; row++)
-        for (guint column = 0; column < table->n_columns; column++)
-          {
-            g_autoptr(PangoLayout) layout = NULL;
-            guint n_lines;
-            double first, step;
-
-            /* Most cells of a long table are measured without a layout. */
-            if (tov_typesetter_cell_lines (self->typesetter, table, row, column, &n_lines, &first, &step))
-              {
-                add_grid_span (metrics, n_lines, first, step);
-                keep_layout (self, kept, NULL);
-                continue;
-              }
-
-            layout = tov_typesetter_cell_layout (self->typesetter, table, row, column);
-            add_span (metrics, layout);
-            keep_layout (self, kept, layout);
-          }
-    }
-}
+/* Kept layouts ------------------------------------------------------------ */
 
 /**
  * tov_report_pages_kept_layout:
@@ -204,38 +66,32 @@ tov_report_pages_drop_layouts (TovReportPages *self)
 {
   for (guint i = 0; i < self->kept->len; i++)
     g_clear_pointer (&g_ptr_array_index (self->kept, i), g_ptr_array_unref);
-  self->kept_bytes = 0;
   tov_typesetter_forget_layouts (self->typesetter);
+  tov_report_measure_release_helper (self);
 }
 
+/* Using metrics ----------------------------------------------------------- */
 
-static void
-metrics_clear (BlockMetrics *metrics)
+static const TovSpan *
+get_span (TovBlockMetrics *metrics,
+          guint            index)
 {
-  g_clear_pointer (&metrics->ends, g_array_unref);
-  g_clear_pointer (&metrics->spans, g_array_unref);
-}
-
-static const Span *
-get_span (BlockMetrics *metrics,
-          guint         index)
-{
-  return &g_array_index (metrics->spans, Span, index);
+  return &g_array_index (metrics->spans, TovSpan, index);
 }
 
 static double
-line_end (BlockMetrics *metrics,
-          const Span   *span,
-          guint         line)
+line_end (TovBlockMetrics *metrics,
+          const TovSpan   *span,
+          guint            line)
 {
   return g_array_index (metrics->ends, double, span->first + line);
 }
 
 /* How many of the span's lines end at or above @y. */
 static guint
-lines_above (BlockMetrics *metrics,
-             const Span   *span,
-             double        y)
+lines_above (TovBlockMetrics *metrics,
+             const TovSpan   *span,
+             double           y)
 {
   guint lo = 0;
   guint hi = span->n;
@@ -254,9 +110,9 @@ lines_above (BlockMetrics *metrics,
 
 /* The bottom of the last line that ends at or above @y, or 0. */
 static double
-end_above (BlockMetrics *metrics,
-           const Span   *span,
-           double        y)
+end_above (TovBlockMetrics *metrics,
+           const TovSpan   *span,
+           double           y)
 {
   guint n = lines_above (metrics, span, y);
 
@@ -264,8 +120,8 @@ end_above (BlockMetrics *metrics,
 }
 
 static double
-span_height (BlockMetrics *metrics,
-             const Span   *span)
+span_height (TovBlockMetrics *metrics,
+             const TovSpan   *span)
 {
   return span->n > 0 ? line_end (metrics, span, span->n - 1) : 0;
 }
@@ -275,7 +131,7 @@ span_height (BlockMetrics *metrics,
 typedef struct
 {
   TovReportPages *self;
-  BlockMetrics *metrics;
+  TovBlockMetrics *metrics;
   guint n_blocks;
   double y;
   gboolean empty;   /* nothing on the page yet */
@@ -306,7 +162,7 @@ flow_place (Flow   *flow,
   flow->empty = FALSE;
 }
 
-static const Span *
+static const TovSpan *
 row_span (Flow  *flow,
           guint  block,
           int    row,
@@ -326,13 +182,13 @@ row_part_height (Flow   *flow,
                  double  to)
 {
   TovReportBlock *b = tov_report_blocks_get_block (flow->self->blocks, block);
-  BlockMetrics *metrics = &flow->metrics[block];
+  TovBlockMetrics *metrics = &flow->metrics[block];
   TovPadding pad = tov_typesetter_cell_padding (b->table, row);
   double height = 0;
 
   for (guint column = 0; column < b->table->n_columns; column++)
     {
-      const Span *span = row_span (flow, block, row, column);
+      const TovSpan *span = row_span (flow, block, row, column);
 
       height = MAX (height, end_above (metrics, span, to) - end_above (metrics, span, from));
     }
@@ -354,7 +210,7 @@ head_height (Flow  *flow,
              guint  depth)
 {
   TovReportBlock *b;
-  BlockMetrics *metrics;
+  TovBlockMetrics *metrics;
 
   if (block >= flow->n_blocks || depth > 4)
     return 0;
@@ -366,7 +222,7 @@ head_height (Flow  *flow,
     {
     case TOV_BLOCK_TEXT:
       {
-        const Span *span = get_span (metrics, 0);
+        const TovSpan *span = get_span (metrics, 0);
 
         if (span->n == 0)
           return head_height (flow, block + 1, depth + 1);
@@ -399,8 +255,8 @@ flow_text (Flow  *flow,
 {
   TovReportPages *self = flow->self;
   TovReportBlock *b = tov_report_blocks_get_block (self->blocks, block);
-  BlockMetrics *metrics = &flow->metrics[block];
-  const Span *span = get_span (metrics, 0);
+  TovBlockMetrics *metrics = &flow->metrics[block];
+  const TovSpan *span = get_span (metrics, 0);
   double total = span_height (metrics, span);
   double space = flow->empty ? 0 : b->space_before;
   double from = 0;
@@ -469,13 +325,13 @@ row_cut (Flow   *flow,
          double  height)
 {
   TovReportBlock *b = tov_report_blocks_get_block (flow->self->blocks, block);
-  BlockMetrics *metrics = &flow->metrics[block];
+  TovBlockMetrics *metrics = &flow->metrics[block];
   double cut = TOV_WINDOW_END;
   gboolean progress = FALSE;
 
   for (guint column = 0; column < b->table->n_columns; column++)
     {
-      const Span *span = row_span (flow, block, row, column);
+      const TovSpan *span = row_span (flow, block, row, column);
       double done = end_above (metrics, span, from);
 
       if (done >= span_height (metrics, span))
@@ -485,7 +341,7 @@ row_cut (Flow   *flow,
 
   for (guint column = 0; column < b->table->n_columns && cut < TOV_WINDOW_END; column++)
     {
-      const Span *span = row_span (flow, block, row, column);
+      const TovSpan *span = row_span (flow, block, row, column);
 
       if (end_above (metrics, span, cut) > end_above (metrics, span, from))
         progress = TRUE;
@@ -502,12 +358,12 @@ row_next_line (Flow   *flow,
                double  from)
 {
   TovReportBlock *b = tov_report_blocks_get_block (flow->self->blocks, block);
-  BlockMetrics *metrics = &flow->metrics[block];
+  TovBlockMetrics *metrics = &flow->metrics[block];
   double next = TOV_WINDOW_END;
 
   for (guint column = 0; column < b->table->n_columns; column++)
     {
-      const Span *span = row_span (flow, block, row, column);
+      const TovSpan *span = row_span (flow, block, row, column);
       guint n = lines_above (metrics, span, from);
 
       if (n < span->n)
@@ -643,10 +499,7 @@ static void
 paginate (TovReportPages *self)
 {
   guint n_blocks = tov_report_blocks_get_n_blocks (self->blocks);
-  Flow flow = { self, g_new0 (BlockMetrics, n_blocks), n_blocks, 0, TRUE };
-
-  for (guint i = 0; i < n_blocks; i++)
-    measure_block (self, i, &flow.metrics[i]);
+  Flow flow = { self, tov_report_measure_blocks (self), n_blocks, 0, TRUE };
 
   flow_new_page (&flow);
   for (guint i = 0; i < n_blocks; i++)
@@ -677,9 +530,7 @@ paginate (TovReportPages *self)
       g_array_index (self->page_starts, guint, self->page_starts->len - 1) == self->placements->len)
     g_array_set_size (self->page_starts, self->page_starts->len - 1);
 
-  for (guint i = 0; i < n_blocks; i++)
-    metrics_clear (&flow.metrics[i]);
-  g_free (flow.metrics);
+  tov_report_measure_free (flow.metrics, n_blocks);
 }
 
 /**
@@ -725,6 +576,7 @@ tov_report_pages_free (TovReportPages *self)
   g_array_unref (self->placements);
   g_array_unref (self->page_starts);
   g_ptr_array_unref (self->kept);
+  tov_report_measure_release_helper (self);
   tov_typesetter_free (self->typesetter);
   g_free (self);
 }

@@ -4,11 +4,14 @@
  * is the same on a PDF surface and on a GtkPrintContext in GTK_UNIT_POINTS,
  * whatever the PangoContext's resolution.
  *
- * Two shortcuts keep a sheet of thousands of rows fast. A short text that
- * recurs (a state, an amount, a table's header on every page) is laid out
- * once. And a cell whose lines surely fit its width unwrapped, by the
+ * Three shortcuts keep a sheet of thousands of rows fast. A short text
+ * that recurs (a state, an amount, a table's header on every page) is laid
+ * out once. A cell whose lines surely fit its width unwrapped, by the
  * widths of their characters, is as many sample lines high as it has
- * lines, so its height is known without a layout.
+ * lines, so its height is known without a layout. And a text whose lines
+ * surely fit is laid out without a width: Pango shapes a line it may have
+ * to wrap twice, once to measure it and once more when it fits, but one
+ * it cannot wrap only once. The lines are the same either way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,11 +60,15 @@ static const StyleSpec style_specs[TOV_N_TEXT_STYLES] = {
 /* No other character of a font is wider than this many times its size. */
 #define MAX_ADVANCE_EM 1.5
 
+/* The advance of a character not looked up yet. */
+#define UNMEASURED (-2.0)
+
 typedef enum
 {
   LAYOUT_MARKUP    = 1 << 0,  /* the text is escaped markup */
   LAYOUT_BOLD_HEAD = 1 << 1,  /* the first line of a plain text is bold */
   LAYOUT_ONE_LINE  = 1 << 2,  /* every line is cut with "…", never wrapped */
+  LAYOUT_UNWRAPPED = 1 << 3,  /* no line needs wrapping: laid out without a width */
 } LayoutFlags;
 
 struct _TovTypesetter
@@ -83,7 +90,8 @@ struct _TovTypesetter
     PangoFont *font;      /* NULL when the grid is unknown */
     double     first;
     double     step;
-    double     advances[GRID_LATIN];    /* of the first characters, or -1 */
+    double     advances[GRID_LATIN];    /* of the first characters, -1 for
+                                         * one the font lacks, or UNMEASURED */
   } grids[TOV_N_TEXT_STYLES];
 };
 
@@ -133,6 +141,69 @@ tov_typesetter_free (TovTypesetter *self)
   g_free (self);
 }
 
+/* The options @context's fonts are made with: its own, merged with those
+ * of the surface it was made for, which it does not tell.
+ */
+static cairo_font_options_t *
+font_options (PangoContext               *context,
+              const PangoFontDescription *font)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  g_autoptr(PangoFont) loaded = pango_context_load_font (context, font);
+
+  if (loaded != NULL && PANGO_IS_CAIRO_FONT (loaded))
+    cairo_scaled_font_get_font_options (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (loaded)), options);
+
+  return options;
+}
+
+/**
+ * tov_typesetter_new_like:
+ * @model: a typesetter on the calling thread
+ * @font_map: a Pango Cairo font map that no other thread uses
+ *
+ * Makes a typesetter for another thread: its layouts come from @font_map,
+ * in a context set up like @model's, so that they are the same as
+ * @model's, in the same fonts. Pango may be used from several threads
+ * as long as each has a font map of its own.
+ *
+ * Returns: a typesetter like @model
+ */
+TovTypesetter *
+tov_typesetter_new_like (TovTypesetter *model,
+                         PangoFontMap  *font_map)
+{
+  PangoContext *from = model->context;
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = font_options (from, model->fonts[TOV_TEXT_BODY]);
+  double resolution = pango_cairo_context_get_resolution (from);
+  TovTypesetter *self;
+
+  if (resolution <= 0)
+    resolution = pango_cairo_font_map_get_resolution (PANGO_CAIRO_FONT_MAP (pango_context_get_font_map (from)));
+
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, resolution);
+  pango_context_set_matrix (context, pango_context_get_matrix (from));
+  pango_context_set_language (context, pango_context_get_language (from));
+  pango_context_set_base_dir (context, pango_context_get_base_dir (from));
+  pango_context_set_base_gravity (context, pango_context_get_base_gravity (from));
+  pango_context_set_gravity_hint (context, pango_context_get_gravity_hint (from));
+  pango_context_set_round_glyph_positions (context, pango_context_get_round_glyph_positions (from));
+  pango_context_set_font_description (context, pango_context_get_font_description (from));
+  cairo_font_options_destroy (options);
+
+  self = tov_typesetter_new (context, model->left, model->width);
+  g_object_unref (context);
+  return self;
+}
+
+PangoContext *
+tov_typesetter_get_context (TovTypesetter *self)
+{
+  return self->context;
+}
+
 /* Lets go of the shared layouts. */
 void
 tov_typesetter_forget_layouts (TovTypesetter *self)
@@ -163,7 +234,8 @@ make_layout (TovTypesetter  *self,
   g_assert (!(flags & LAYOUT_MARKUP) || !(flags & LAYOUT_BOLD_HEAD));
 
   pango_layout_set_font_description (layout, self->fonts[style]);
-  pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
+  if (!(flags & LAYOUT_UNWRAPPED))
+    pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (flags & LAYOUT_ONE_LINE)
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -234,6 +306,12 @@ shared_layout (TovTypesetter  *self,
   return layout;
 }
 
+static gboolean lines_surely_fit (TovTypesetter *self,
+                                  TovTextStyle   style,
+                                  const char    *text,
+                                  double         room,
+                                  guint         *n_lines);
+
 /* The layout of a paragraph, and in @x_offset how far in from the left
  * margin it is drawn. A bullet item hangs: its later lines start where
  * the text after the bullet does.
@@ -245,9 +323,14 @@ tov_typesetter_text_layout (TovTypesetter  *self,
 {
   gboolean bullet = (block->flags & TOV_BLOCK_BULLET) != 0;
   double indent = bullet ? TOV_BULLET_INDENT : 0;
-  PangoLayout *layout = make_layout (self, block->style, block->text,
-                                     (block->flags & TOV_BLOCK_MARKUP) ? LAYOUT_MARKUP : 0,
-                                     self->width - indent, PANGO_ALIGN_LEFT);
+  LayoutFlags flags = (block->flags & TOV_BLOCK_MARKUP) ? LAYOUT_MARKUP : 0;
+  PangoLayout *layout;
+  guint n_lines;
+
+  if (!bullet && (!(flags & LAYOUT_MARKUP) || strchr (block->text, '<') == NULL) &&
+      lines_surely_fit (self, block->style, block->text, self->width, &n_lines))
+    flags |= LAYOUT_UNWRAPPED;
+  layout = make_layout (self, block->style, block->text, flags, self->width - indent, PANGO_ALIGN_LEFT);
 
   if (bullet)
     {
@@ -370,39 +453,68 @@ cell_flags (TovReportTable *table,
   return flags;
 }
 
-/* The layout of a table cell, or %NULL for an empty one. */
+/**
+ * tov_typesetter_cell_layout:
+ * @x_shift: (out): how far right to draw each line of the layout, in
+ *   Pango units, besides where the layout puts it
+ *
+ * A cell whose lines surely fit its width, as tov_typesetter_cell_lines()
+ * tells, is laid out without a width: Pango shapes a line that it need not
+ * wrap once rather than twice. Its lines are the same; a right-aligned one
+ * is then as far from where it belongs as the layout is narrower than the
+ * cell, which @x_shift makes up for.
+ *
+ * Returns: (transfer full) (nullable): the layout of a table cell, or
+ *   %NULL for an empty one
+ */
 PangoLayout *
 tov_typesetter_cell_layout (TovTypesetter  *self,
                             TovReportTable *table,
                             int             row,
-                            guint           column)
+                            guint           column,
+                            int            *x_shift)
 {
   const char *text = tov_typesetter_cell_text (table, row, column);
   TovPadding pad = tov_typesetter_cell_padding (table, row);
-  double x, width;
+  PangoAlignment align = table->columns[column].align;
+  LayoutFlags flags = cell_flags (table, row, column);
+  PangoLayout *layout;
+  guint n_lines;
+  double x, width, first, step;
 
+  *x_shift = 0;
   if (text[0] == '\0')
     return NULL;
 
   tov_typesetter_column_geometry (self, table, column, &x, &width);
-  return shared_layout (self, tov_typesetter_cell_style (table, row, column), text, cell_flags (table, row, column),
-                        width - pad.left - pad.right, table->columns[column].align);
+  width -= pad.left + pad.right;
+  if (align != PANGO_ALIGN_CENTER && tov_typesetter_cell_lines (self, table, row, column, &n_lines, &first, &step))
+    flags |= LAYOUT_UNWRAPPED;
+
+  layout = shared_layout (self, tov_typesetter_cell_style (table, row, column), text, flags, width, align);
+  if ((flags & LAYOUT_UNWRAPPED) && align == PANGO_ALIGN_RIGHT)
+    {
+      PangoRectangle logical;
+
+      /* Pango aligns the lines of a layout without a width to its widest. */
+      pango_layout_get_extents (layout, NULL, &logical);
+      *x_shift = pango_units_from_double (MAX (width, 1)) - logical.width;
+    }
+
+  return layout;
 }
 
-/* Works out, from samples, how high the lines of @style are, and how wide
- * each of the first characters is in its first font.
+/* Works out, from a sample, how high the lines of @style are. The widths
+ * of its characters are looked up when a cell first has them.
  */
 static void
 ensure_grid (TovTypesetter  *self,
              TovTextStyle    style)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(GString) sample = g_string_new (NULL);
-  gunichar chars[GRID_LATIN];
   PangoLayoutIter *iter;
   PangoFont *font;
   double ends[3];
-  guint n_chars = 0;
   guint n = 0;
 
   if (self->grids[style].tried)
@@ -410,7 +522,7 @@ ensure_grid (TovTypesetter  *self,
   self->grids[style].tried = TRUE;
 
   for (gunichar c = 0; c < GRID_LATIN; c++)
-    self->grids[style].advances[c] = -1;
+    self->grids[style].advances[c] = c < 0x20 ? -1 : UNMEASURED;
 
   font = pango_context_load_font (self->context, self->fonts[style]);
   if (font == NULL)
@@ -439,28 +551,57 @@ ensure_grid (TovTypesetter  *self,
   self->grids[style].font = font;
   self->grids[style].first = ends[0];
   self->grids[style].step = ends[1] - ends[0];
+}
 
-  /* One character a line, so that no kerning joins them. */
-  for (gunichar c = 0x20; c < GRID_LATIN; c++)
-    if (g_unichar_isprint (c) && pango_font_has_char (font, c))
-      {
-        if (sample->len > 0)
-          g_string_append_c (sample, '\n');
-        g_string_append_unichar (sample, c);
-        chars[n_chars++] = c;
-      }
+/* Looks up the widths of the characters of @text that are not known yet,
+ * all in one layout. A sheet has few distinct characters: measuring only
+ * those is much cheaper than measuring the whole grid up front.
+ */
+static void
+measure_chars (TovTypesetter *self,
+               TovTextStyle   style,
+               const char    *text)
+{
+  double *advances = self->grids[style].advances;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GString) sample = g_string_new (NULL);
+  gunichar chars[GRID_LATIN];
+  PangoLayoutIter *iter;
+  guint n_chars = 0;
+  guint n = 0;
 
-  g_clear_object (&layout);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= GRID_LATIN || advances[c] != UNMEASURED)
+        continue;
+      if (!g_unichar_isprint (c) || !pango_font_has_char (self->grids[style].font, c))
+        {
+          advances[c] = -1;
+          continue;
+        }
+
+      /* One character a line, so that no kerning joins them. */
+      if (sample->len > 0)
+        g_string_append_c (sample, '\n');
+      g_string_append_unichar (sample, c);
+      chars[n_chars++] = c;
+      advances[c] = -1;   /* until measured, and no second time in the sample */
+    }
+
+  if (n_chars == 0)
+    return;
+
   layout = make_layout (self, style, sample->str, 0, 1000, PANGO_ALIGN_LEFT);
   iter = pango_layout_get_iter (layout);
-  n = 0;
   do
     {
       PangoRectangle logical;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       if (n < n_chars)
-        self->grids[style].advances[chars[n]] = pango_units_to_double (logical.width);
+        advances[chars[n]] = pango_units_to_double (logical.width);
       n++;
     }
   while (pango_layout_iter_next_line (iter));
@@ -490,6 +631,51 @@ surely_fits (double width,
   return width * 1.05 + 1.0 <= room;
 }
 
+/* Whether every line of @text surely fits @room unwrapped, each character
+ * of it being in the first font of @style; and how many lines it has.
+ */
+static gboolean
+lines_surely_fit (TovTypesetter *self,
+                  TovTextStyle   style,
+                  const char    *text,
+                  double         room,
+                  guint         *n_lines)
+{
+  double line_width = 0;
+
+  ensure_grid (self, style);
+  if (self->grids[style].font == NULL)
+    return FALSE;
+
+  *n_lines = 1;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      double advance;
+
+      if (c == '\n')
+        {
+          if (!surely_fits (line_width, room))
+            return FALSE;
+          (*n_lines)++;
+          line_width = 0;
+          continue;
+        }
+
+      advance = char_advance (self, style, c);
+      if (advance == UNMEASURED)
+        {
+          measure_chars (self, style, text);
+          advance = char_advance (self, style, c);
+        }
+      if (advance < 0)
+        return FALSE;
+      line_width += advance;
+    }
+
+  return surely_fits (line_width, room);
+}
+
 /**
  * tov_typesetter_cell_lines:
  * @n_lines: (out): how many lines the cell has
@@ -516,7 +702,6 @@ tov_typesetter_cell_lines (TovTypesetter  *self,
   const char *text = tov_typesetter_cell_text (table, row, column);
   TovTextStyle style = tov_typesetter_cell_style (table, row, column);
   TovPadding pad = tov_typesetter_cell_padding (table, row);
-  double line_width = 0;
   double x, room;
 
   *n_lines = 0;
@@ -525,35 +710,8 @@ tov_typesetter_cell_lines (TovTypesetter  *self,
   if (cell_flags (table, row, column) & LAYOUT_BOLD_HEAD)
     return FALSE;
 
-  ensure_grid (self, style);
-  if (self->grids[style].font == NULL)
-    return FALSE;
-
   tov_typesetter_column_geometry (self, table, column, &x, &room);
-  room -= pad.left + pad.right;
-
-  *n_lines = 1;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      double advance;
-
-      if (c == '\n')
-        {
-          if (!surely_fits (line_width, room))
-            return FALSE;
-          (*n_lines)++;
-          line_width = 0;
-          continue;
-        }
-
-      advance = char_advance (self, style, c);
-      if (advance < 0)
-        return FALSE;
-      line_width += advance;
-    }
-
-  if (!surely_fits (line_width, room))
+  if (!lines_surely_fit (self, style, text, room - pad.left - pad.right, n_lines))
     return FALSE;
 
   *first = self->grids[style].first;

@@ -27,7 +27,10 @@ typedef struct _TovTypesetter TovTypesetter;
 TovTypesetter *tov_typesetter_new             (PangoContext   *context,
                                                double          left,
                                                double          width);
+TovTypesetter *tov_typesetter_new_like        (TovTypesetter  *model,
+                                               PangoFontMap   *font_map);
 void           tov_typesetter_free            (TovTypesetter  *self);
+PangoContext  *tov_typesetter_get_context     (TovTypesetter  *self);
 void           tov_typesetter_forget_layouts  (TovTypesetter  *self);
 
 void           tov_typesetter_set_source      (cairo_t        *cr,
@@ -59,7 +62,8 @@ void           tov_typesetter_column_geometry (TovTypesetter  *self,
 PangoLayout   *tov_typesetter_cell_layout     (TovTypesetter  *self,
                                                TovReportTable *table,
                                                int             row,
-                                               guint           column);
+                                               guint           column,
+                                               int            *x_shift);
 gboolean       tov_typesetter_cell_lines      (TovTypesetter  *self,
                                                TovReportTable *table,
                                                int             row,

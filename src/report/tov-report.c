@@ -333,7 +333,9 @@ tov_report_get_date (TovReport *self)
  * @page_height: the page's height
  *
  * Lays the sheet out on pages of the given size; the sheet's margins are
- * inside it.
+ * inside it. A long sheet in a context on the default font map of the
+ * calling thread, as pango_cairo_create_context() makes it, is measured on
+ * two threads; the report must then be drawn on the calling thread.
  *
  * Returns: the number of pages, at least one
  */
