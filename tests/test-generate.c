@@ -12,6 +12,8 @@
 #include "tov-error.h"
 #include "tov-generate.h"
 #include "tov-json.h"
+#include "tov-migrations.h"
+#include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-store-private.h"
 #include "tov-test-portfolio.h"
@@ -245,6 +247,267 @@ test_totals_match_sql (void)
   sqlite3_close (db);
 }
 
+/* Every total tov_budget_totals() gives with @filter, against a GROUP BY
+ * over the lines on a connection of our own: the same rows, the same sums.
+ */
+static void
+assert_totals_match_lines (sqlite3               *db,
+                           const TovBudgetFilter *filter)
+{
+  g_autoptr(GListModel) totals = tov_budget_totals (shared.store, filter);
+  GEnumClass *kinds = g_type_class_peek (TOV_TYPE_BUDGET_KIND);
+  g_autoptr(GString) sql = g_string_new ("SELECT sum (amount_ore), count (*) FROM budget_line"
+                                         " WHERE funding_source_id = ?1 AND kind = ?2");
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_lines = 0;
+  gint64 amount = 0;
+
+  if (filter->project_id != NULL)
+    g_string_append (sql, " AND project_id = ?3");
+  if (filter->year >= 0)
+    g_string_append (sql, " AND year = ?4");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < g_list_model_get_n_items (totals); i++)
+    {
+      g_autoptr(TovBudgetTotal) total = g_list_model_get_item (totals, i);
+
+      if (filter->funding_source_id != NULL)
+        g_assert_cmpstr (tov_budget_total_get_funding_source_id (total), ==, filter->funding_source_id);
+      if (filter->kind >= 0)
+        g_assert_cmpint (tov_budget_total_get_kind (total), ==, filter->kind);
+
+      sqlite3_bind_text (stmt, 1, tov_budget_total_get_funding_source_id (total), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, g_enum_get_value (kinds, tov_budget_total_get_kind (total))->value_nick,
+                         -1, SQLITE_STATIC);
+      if (filter->project_id != NULL)
+        sqlite3_bind_text (stmt, 3, filter->project_id, -1, SQLITE_STATIC);
+      if (filter->year >= 0)
+        sqlite3_bind_int (stmt, 4, filter->year);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (tov_budget_total_get_amount_ore (total), ==, sqlite3_column_int64 (stmt, 0));
+      g_assert_cmpuint (tov_budget_total_get_n_lines (total), ==, sqlite3_column_int64 (stmt, 1));
+      g_assert_cmpuint (tov_budget_total_get_n_lines (total), >, 0);
+      sqlite3_reset (stmt);
+
+      amount += tov_budget_total_get_amount_ore (total);
+      n_lines += tov_budget_total_get_n_lines (total);
+    }
+  sqlite3_finalize (stmt);
+
+  /* No line is left out: the totals add up to all the lines the filter keeps. */
+  g_string_assign (sql, "SELECT count (*), coalesce (sum (amount_ore), 0) FROM budget_line WHERE 1");
+  if (filter->project_id != NULL)
+    g_string_append (sql, " AND project_id = ?3");
+  if (filter->funding_source_id != NULL)
+    g_string_append (sql, " AND funding_source_id = ?1");
+  if (filter->kind >= 0)
+    g_string_append (sql, " AND kind = ?2");
+  if (filter->year >= 0)
+    g_string_append (sql, " AND year = ?4");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (filter->funding_source_id != NULL)
+    sqlite3_bind_text (stmt, 1, filter->funding_source_id, -1, SQLITE_STATIC);
+  if (filter->kind >= 0)
+    sqlite3_bind_text (stmt, 2, g_enum_get_value (kinds, filter->kind)->value_nick, -1, SQLITE_STATIC);
+  if (filter->project_id != NULL)
+    sqlite3_bind_text (stmt, 3, filter->project_id, -1, SQLITE_STATIC);
+  if (filter->year >= 0)
+    sqlite3_bind_int (stmt, 4, filter->year);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (n_lines, ==, sqlite3_column_int64 (stmt, 0));
+  g_assert_cmpint (amount, ==, sqlite3_column_int64 (stmt, 1));
+  sqlite3_finalize (stmt);
+}
+
+/* The totals with every filter the Budget section offers, and a project's. */
+static void
+test_filtered_totals_match_sql (void)
+{
+  sqlite3 *db = open_raw (shared.path);
+  g_autoptr(TovQueryModel) sources = tov_query_model_new (shared.store, TOV_TYPE_FUNDING_SOURCE);
+  g_autoptr(TovQueryModel) projects = tov_query_model_new (shared.store, TOV_TYPE_PROJECT);
+  g_autoptr(TovRecord) source = g_list_model_get_item (G_LIST_MODEL (sources), 3);
+  g_autoptr(TovRecord) project = g_list_model_get_item (G_LIST_MODEL (projects), 7);
+  const int years[] = { -1, 0, 2016, 2020, 2024 };
+
+  for (int kind = -1; kind <= TOV_BUDGET_KIND_EXPECTED_GAIN; kind++)
+    for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+      {
+        TovBudgetFilter filter = { NULL, NULL, kind, years[y] };
+
+        g_test_message ("kind %d, year %d", kind, years[y]);
+        assert_totals_match_lines (db, &filter);
+        filter.funding_source_id = tov_record_get_id (source);
+        assert_totals_match_lines (db, &filter);
+        filter.funding_source_id = NULL;
+        filter.project_id = tov_record_get_id (project);
+        assert_totals_match_lines (db, &filter);
+      }
+
+  sqlite3_close (db);
+}
+
+/* The Budget list's search ------------------------------------------------- */
+
+/* The characters unicode61 keeps in a word: letters, digits and private use. */
+static gboolean
+is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_PRIVATE_USE:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* The words of @text, in lower case. */
+static GPtrArray *
+words_of (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && is_word_char (c))
+        g_string_append_unichar (word, g_unichar_tolower (c));
+      else if (word->len > 0)
+        {
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  return words;
+}
+
+/* Whether @note has the words of @typed one after another, the last one
+ * perhaps only begun: what a user means by a word in the search box.
+ */
+static gboolean
+note_has (GPtrArray *note,
+          GPtrArray *typed)
+{
+  for (guint start = 0; start + typed->len <= note->len; start++)
+    {
+      guint i;
+
+      for (i = 0; i < typed->len; i++)
+        {
+          const char *word = g_ptr_array_index (note, start + i);
+          const char *part = g_ptr_array_index (typed, i);
+
+          if (i + 1 < typed->len ? !g_str_equal (word, part) : !g_str_has_prefix (word, part))
+            break;
+        }
+      if (i == typed->len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The ids of the lines, in the Budget list's order, whose notes have
+ * every word of @search, found by reading every note in C.
+ */
+static GPtrArray *
+lines_by_reading (sqlite3    *db,
+                  const char *search,
+                  const char *kind)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) typed = g_strsplit_set (search, " \t", -1);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, note FROM budget_line WHERE ?1 IS NULL OR kind = ?1"
+                                           " ORDER BY year, amount_ore DESC, rowid", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) note = words_of ((const char *) sqlite3_column_text (stmt, 1));
+      gboolean found = TRUE;
+
+      for (guint w = 0; typed[w] != NULL && found; w++)
+        {
+          g_autoptr(GPtrArray) words = words_of (typed[w]);
+
+          found = words->len == 0 || note_has (note, words);
+        }
+      if (found)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+static void
+assert_same_lines (TovQueryModel *lines,
+                   GPtrArray     *expected)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(TovRecord) line = g_list_model_get_item (G_LIST_MODEL (lines), i);
+
+      g_assert_cmpstr (tov_record_get_id (line), ==, g_ptr_array_index (expected, i));
+    }
+}
+
+/* The list's search through the notes' index finds what reading every
+ * note finds, in the same order, alone and with a kind chosen.
+ */
+static void
+test_budget_search_matches_reading (void)
+{
+  const char *searches[] = {
+    "velfærd", "Rødovre", "rødovre centrum", "ØRBYGÅRD", "indstilling 12.2", "indstilling 12", "12.2",
+    "løn to", "løn til to", "Sundhedscentret", "sundhed", "s", "jf", "jf.", "(", "materialer jf",
+    "Social- og Sundhedsforvaltningen", "zebra", "centret",
+  };
+  sqlite3 *db = open_raw (shared.path);
+  g_autoptr(TovQueryModel) lines = tov_query_model_new (shared.store, TOV_TYPE_BUDGET_LINE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, shared.options.budget_lines);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GPtrArray) all = lines_by_reading (db, searches[i], NULL);
+      g_autoptr(GPtrArray) grants = lines_by_reading (db, searches[i], "grant");
+
+      g_test_message ("“%s”: %u lines, %u grants", searches[i], all->len, grants->len);
+      tov_query_model_set_search (lines, searches[i]);
+      assert_same_lines (lines, all);
+      tov_query_model_set_text_condition (lines, "kind", "grant");
+      assert_same_lines (lines, grants);
+      tov_query_model_set_text_condition (lines, "kind", NULL);
+      assert_same_lines (lines, all);
+    }
+
+  /* Most of those find something, and some find nothing at all. */
+  tov_query_model_set_search (lines, "velfærd");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), >, 100);
+  tov_query_model_set_search (lines, "centret");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, 0);
+  tov_query_model_set_search (lines, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, shared.options.budget_lines);
+
+  sqlite3_close (db);
+}
+
 static void
 test_references_hold (void)
 {
@@ -416,6 +679,81 @@ test_refuses (void)
   g_assert_cmpuint (tov_store_count (store, TOV_TYPE_PROJECT), ==, options.projects);
 }
 
+/* Every row of @sql, a line each with its columns between tabs. */
+static char *
+dump_rows (sqlite3    *db,
+           const char *sql)
+{
+  GString *rows = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (rows, "%s%s", i > 0 ? "\t" : "", text != NULL ? text : "NULL");
+        }
+      g_string_append_c (rows, '\n');
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return g_string_free (rows, FALSE);
+}
+
+/* tov_migration_rebuild_sql() gives the tables the triggers kept while
+ * the portfolio was written: the search index's rows and terms, the
+ * notes' index term by term, and the totals. Run last: it writes.
+ */
+static void
+test_rebuild_matches_triggers (void)
+{
+  const char *queries[] = {
+    "SELECT rowid, kind, record_id, title, body FROM search_index ORDER BY rowid",
+    "SELECT term, doc, cnt FROM temp.search_index_terms ORDER BY term",
+    "SELECT term, doc, col, offset FROM temp.budget_line_search_instances ORDER BY term, doc, col, offset",
+    "SELECT * FROM budget_total ORDER BY funding_source_id, kind, year",
+    "SELECT funding_source_id, kind, year, sum (amount_ore), count (*) FROM budget_line"
+    "  GROUP BY funding_source_id, kind, year ORDER BY funding_source_id, kind, year",
+  };
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (shared.path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE VIRTUAL TABLE temp.search_index_terms USING fts5vocab (main, search_index, row);"
+                    "CREATE VIRTUAL TABLE temp.budget_line_search_instances"
+                    "  USING fts5vocab (main, budget_line_search, instance);", NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_ptr_array_add (kept, dump_rows (db, queries[i]));
+  /* The totals the triggers kept are the sums of the lines. */
+  g_assert_cmpstr (g_ptr_array_index (kept, 3), ==, g_ptr_array_index (kept, 4));
+
+  sqlite3_exec (db, "BEGIN", NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_exec (db, tov_migration_rebuild_sql (), NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *rebuilt = dump_rows (db, queries[i]);
+
+      g_test_message ("%s", queries[i]);
+      g_assert_cmpuint (strlen (rebuilt), >, 0);
+      g_assert_cmpstr (rebuilt, ==, g_ptr_array_index (kept, i));
+    }
+
+  sqlite3_exec (db, "INSERT INTO budget_line_search (budget_line_search, rank) VALUES ('integrity-check', 1)",
+                NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +770,9 @@ main (int   argc,
   g_test_add_func ("/generate/deterministic", test_deterministic);
   g_test_add_func ("/generate/json-round-trip", test_json_round_trip);
   g_test_add_func ("/generate/refuses", test_refuses);
+  g_test_add_func ("/generate/filtered-totals-match-sql", test_filtered_totals_match_sql);
+  g_test_add_func ("/generate/budget-search-matches-reading", test_budget_search_matches_reading);
+  g_test_add_func ("/generate/rebuild-matches-triggers", test_rebuild_matches_triggers);
 
   shared_set_up ();
   status = g_test_run ();

@@ -14,6 +14,7 @@
 #include "tov-demo.h"
 #include "tov-generate.h"
 #include "tov-migrations.h"
+#include "tov-query-model.h"
 #include "tov-records.h"
 #include "tov-search.h"
 #include "tov-store-private.h"
@@ -25,6 +26,7 @@
 #define FRIVILLIGCENTER_AGREEMENT "0428da1d-3cfe-51d7-9eb4-164e5aed3c04"
 #define HOUSING_INITIATIVE "977388cb-cd61-58c4-bc27-04753853ea2d"
 #define HOUSING_STATUS "3abeb684-ba73-55b4-8c2d-f67249edb9ed"
+#define NETWORK_PROJECT "e243aa05-b322-5378-b55d-6a3ee24526f5"
 
 typedef TovTestPortfolio Fixture;
 
@@ -317,6 +319,123 @@ test_follows_edits_and_undo (Fixture       *fixture,
   g_assert_cmpuint (count_hits (fixture->store, "sundhedsforløb ledige"), ==, 2);
 }
 
+/* The Budget list's search ------------------------------------------------ */
+
+/* How many lines the Budget list shows for @text. */
+static guint
+count_lines (TovQueryModel *lines,
+             const char    *text)
+{
+  tov_query_model_set_search (lines, text);
+  return g_list_model_get_n_items (G_LIST_MODEL (lines));
+}
+
+/* The Budget list searches its notes through their own index, as the
+ * global search does: words that begin with the words typed, in any case,
+ * with æ, ø and å letters of their own.
+ */
+static void
+test_budget_lines (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TovQueryModel) lines = tov_query_model_new (fixture->store, TOV_TYPE_BUDGET_LINE);
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (lines));
+
+  g_assert_cmpuint (all, ==, 19);
+
+  /* "(del af de 170.000 kr. fra velfærdspuljen)", three times. */
+  g_assert_cmpuint (count_lines (lines, "velfærdspuljen"), ==, 3);
+  g_assert_cmpuint (count_lines (lines, "VELFÆRDSPUL"), ==, 3);
+  g_assert_cmpuint (count_lines (lines, "170.000 kr"), ==, 3);
+  g_assert_cmpuint (count_lines (lines, "fra velf 170"), ==, 3);
+  g_assert_cmpuint (count_lines (lines, "velfærd"), ==, 5);
+
+  /* Words are found by their beginnings. */
+  g_assert_cmpuint (count_lines (lines, "puljen"), ==, 0);
+  g_assert_cmpuint (count_lines (lines, "pulje"), ==, 2);
+
+  g_assert_cmpuint (count_lines (lines, "Rødovre"), ==, 1);
+  g_assert_cmpuint (count_lines (lines, "RØDOVRE"), ==, 1);
+  g_assert_cmpuint (count_lines (lines, "Rodovre"), ==, 0);
+
+  /* One letter narrows the list to the words it begins. */
+  g_assert_cmpuint (count_lines (lines, "å"), ==, 3);
+  g_assert_cmpuint (count_lines (lines, "Å"), ==, 3);
+
+  /* Punctuation only separates words, and alone it searches for nothing. */
+  g_assert_cmpuint (count_lines (lines, "\"(*"), ==, all);
+  g_assert_cmpuint (count_lines (lines, "\"pulje\" OR"), ==, 0);
+  g_assert_cmpuint (count_lines (lines, NULL), ==, all);
+
+  /* With a condition, and sorted another way, while a search lasts. */
+  count_lines (lines, "velfærdspuljen");
+  tov_query_model_set_text_condition (lines, "kind", "grant");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, 3);
+  tov_query_model_set_text_condition (lines, "kind", "expected-gain");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, 0);
+  tov_query_model_set_text_condition (lines, "kind", NULL);
+  tov_query_model_set_sort (lines, "amount_ore", TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, 3);
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autoptr(TovRecord) before = g_list_model_get_item (G_LIST_MODEL (lines), i - 1);
+      g_autoptr(TovRecord) line = g_list_model_get_item (G_LIST_MODEL (lines), i);
+
+      g_assert_cmpint (tov_record_get_int (before, "amount-ore"), >=, tov_record_get_int (line, "amount-ore"));
+    }
+  g_assert_cmpuint (count_lines (lines, NULL), ==, all);
+}
+
+/* The notes' index follows every write, and the undo of every write. */
+static void
+test_budget_lines_follow_undo (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(TovQueryModel) lines = tov_query_model_new (fixture->store, TOV_TYPE_BUDGET_LINE);
+  g_autoptr(TovQueryModel) sources = tov_query_model_new (fixture->store, TOV_TYPE_FUNDING_SOURCE);
+  g_autoptr(TovRecord) source = g_list_model_get_item (G_LIST_MODEL (sources), 0);
+  g_autoptr(TovRecord) network = tov_store_lookup (fixture->store, TOV_TYPE_PROJECT, NETWORK_PROJECT);
+  g_autoptr(TovRecord) line = g_object_new (TOV_TYPE_BUDGET_LINE,
+                                            "project-id", NETWORK_PROJECT,
+                                            "funding-source-id", tov_record_get_id (source),
+                                            "amount-ore", (gint64) 100000,
+                                            "note", "Zebraer i Bybjerget", NULL);
+  g_autoptr(GError) error = NULL;
+
+  tov_store_save (fixture->store, line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (lines, "zebra"), ==, 1);
+
+  /* A new note, and undo, which writes the note alone. */
+  g_object_set (line, "note", "Giraffer i Bybjerget", NULL);
+  tov_store_save (fixture->store, line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (lines, "zebra"), ==, 0);
+  g_assert_cmpuint (count_lines (lines, "giraf"), ==, 1);
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (lines, "giraf"), ==, 0);
+  g_assert_cmpuint (count_lines (lines, "zebra bybjerg"), ==, 1);
+
+  tov_store_delete (fixture->store, line, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (lines, "zebra"), ==, 0);
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (lines, "zebra"), ==, 1);
+
+  /* A project takes its lines out of the index, and undo puts them back. */
+  g_assert_cmpuint (count_lines (lines, "trekantsgrunden"), ==, 1);
+  tov_store_delete (fixture->store, network, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (lines, "trekantsgrunden"), ==, 0);
+  g_assert_cmpuint (count_lines (lines, "zebra"), ==, 0);
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (lines, "trekantsgrunden"), ==, 1);
+  g_assert_cmpuint (count_lines (lines, "zebra"), ==, 1);
+}
+
 static void
 exec_sql (const char *path,
           const char *sql)
@@ -328,6 +447,29 @@ exec_sql (const char *path,
   sqlite3_exec (db, sql, NULL, NULL, &message);
   g_assert_cmpstr (message, ==, NULL);
   sqlite3_close (db);
+}
+
+/* Rowids far apart are found too: an import may have written them so. */
+static void
+test_budget_lines_sparse_rowids (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(TovQueryModel) lines = NULL;
+  g_autoptr(TovQueryModel) sources = tov_query_model_new (fixture->store, TOV_TYPE_FUNDING_SOURCE);
+  g_autoptr(TovRecord) source = g_list_model_get_item (G_LIST_MODEL (sources), 0);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO budget_line (rowid, id, created, updated, project_id,"
+                                          " funding_source_id, kind, amount_ore, year, note)"
+                                          " VALUES (1099511627776, '5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a0000aa',"
+                                          " '2015-04-15T00:00:00Z', '2015-04-15T00:00:00Z', '%s', '%s', 'grant',"
+                                          " 100, 2015, 'Zebraer på Trekantsgrunden')",
+                                          NETWORK_PROJECT, tov_record_get_id (source));
+
+  exec_sql (fixture->path, sql);
+  lines = tov_query_model_new (fixture->store, TOV_TYPE_BUDGET_LINE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, 20);
+  g_assert_cmpuint (count_lines (lines, "zebra"), ==, 1);
+  g_assert_cmpuint (count_lines (lines, "trekantsgrunden"), ==, 2);
+  g_assert_cmpuint (count_lines (lines, "Pilotprojekt"), ==, 1);
 }
 
 /* Step 3 indexes what a file held before it. */
@@ -517,6 +659,9 @@ main (int   argc,
   ADD ("/search/any-text-is-a-search", test_any_text_is_a_search);
   ADD ("/search/markup-is-escaped", test_markup_is_escaped);
   ADD ("/search/follows-edits-and-undo", test_follows_edits_and_undo);
+  ADD ("/search/budget-lines", test_budget_lines);
+  ADD ("/search/budget-lines-follow-undo", test_budget_lines_follow_undo);
+  ADD ("/search/budget-lines-sparse-rowids", test_budget_lines_sparse_rowids);
 #undef ADD
   g_test_add_func ("/search/migration-indexes-existing-rows", test_migration_indexes_existing_rows);
   g_test_add_func ("/search/performance", test_performance);

@@ -398,6 +398,347 @@ test_demo_totals (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (totals), ==, n);
 }
 
+/* Derived tables ---------------------------------------------------------- */
+
+/* A second connection to the file, so that what is read comes from it. */
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+exec_raw (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+}
+
+/* Every row of @sql, a line each with its columns between tabs. */
+static char *
+dump_rows (sqlite3    *db,
+           const char *sql)
+{
+  GString *rows = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (rows, "%s%s", i > 0 ? "\t" : "", text != NULL ? text : "NULL");
+        }
+      g_string_append_c (rows, '\n');
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return g_string_free (rows, FALSE);
+}
+
+/* The budget totals as the triggers keep them, and as a plain GROUP BY
+ * over the lines has them: they must be the same rows.
+ */
+static void
+assert_budget_total_is_sum (sqlite3 *db)
+{
+  g_autofree char *kept = dump_rows (db, "SELECT funding_source_id, kind, year, amount_ore, n_lines FROM budget_total"
+                                         " ORDER BY funding_source_id, kind, year");
+  g_autofree char *summed = dump_rows (db, "SELECT funding_source_id, kind, year, sum (amount_ore), count (*)"
+                                           " FROM budget_line GROUP BY funding_source_id, kind, year"
+                                           " ORDER BY funding_source_id, kind, year");
+
+  g_assert_cmpstr (kept, ==, summed);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* tov_budget_totals() with @filter against the same sums done in SQL on
+ * the lines themselves.
+ */
+static void
+assert_totals_match_lines (TovStore              *store,
+                           sqlite3               *db,
+                           const TovBudgetFilter *filter)
+{
+  g_autoptr(GListModel) totals = tov_budget_totals (store, filter);
+  GEnumClass *kinds = g_type_class_ref (TOV_TYPE_BUDGET_KIND);
+  g_autoptr(GString) sql = g_string_new ("SELECT funding_source_id, kind, sum (amount_ore), count (*)"
+                                         " FROM budget_line WHERE 1");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (filter->project_id != NULL)
+    g_string_append (sql, " AND project_id = ?1");
+  if (filter->funding_source_id != NULL)
+    g_string_append (sql, " AND funding_source_id = ?2");
+  if (filter->kind >= 0)
+    g_string_append (sql, " AND kind = ?3");
+  if (filter->year >= 0)
+    g_string_append (sql, " AND year = ?4");
+  g_string_append (sql, " GROUP BY funding_source_id, kind ORDER BY funding_source_id, kind");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (filter->project_id != NULL)
+    sqlite3_bind_text (stmt, 1, filter->project_id, -1, SQLITE_STATIC);
+  if (filter->funding_source_id != NULL)
+    sqlite3_bind_text (stmt, 2, filter->funding_source_id, -1, SQLITE_STATIC);
+  if (filter->kind >= 0)
+    sqlite3_bind_text (stmt, 3, g_enum_get_value (kinds, filter->kind)->value_nick, -1, SQLITE_STATIC);
+  if (filter->year >= 0)
+    sqlite3_bind_int (stmt, 4, filter->year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (expected, "%s %s %" G_GINT64_FORMAT " %d\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            (gint64) sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  /* The totals come by funding source name; compare them in id order. */
+  for (guint i = 0; i < g_list_model_get_n_items (totals); i++)
+    {
+      g_autoptr(TovBudgetTotal) total = g_list_model_get_item (totals, i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s %" G_GINT64_FORMAT " %u\n",
+                                               tov_budget_total_get_funding_source_id (total),
+                                               g_enum_get_value (kinds, tov_budget_total_get_kind (total))->value_nick,
+                                               tov_budget_total_get_amount_ore (total),
+                                               tov_budget_total_get_n_lines (total)));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (got, g_ptr_array_index (lines, i));
+
+  g_assert_cmpstr (got->str, ==, expected->str);
+  g_type_class_unref (kinds);
+}
+
+static TovRecord *
+save_line (TovStore      *store,
+           TovRecord     *project,
+           TovRecord     *source,
+           TovBudgetKind  kind,
+           gint64         ore,
+           int            year)
+{
+  g_autoptr(GError) error = NULL;
+  TovRecord *line = g_object_new (TOV_TYPE_BUDGET_LINE,
+                                  "project-id", tov_record_get_id (project),
+                                  "funding-source-id", tov_record_get_id (source),
+                                  "kind", kind, "amount-ore", ore, "year", (gint64) year, NULL);
+
+  tov_store_save (store, line, &error);
+  g_assert_no_error (error);
+  return line;
+}
+
+/* The totals are kept by triggers: every save, delete and undo, and a
+ * delete that takes a project's lines with it, leaves them the sums of
+ * the lines.
+ */
+static void
+test_budget_totals_follow_undo (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(TovRecord) first = save_project (fixture->store, 1, "Demokratisk laboratorium");
+  g_autoptr(TovRecord) fourth = save_project (fixture->store, 4, "Invester før det sker");
+  g_autoptr(TovRecord) pool = g_object_new (TOV_TYPE_FUNDING_SOURCE, "name", "Velfærdsfornyelsespuljen", NULL);
+  g_autoptr(TovRecord) budget = g_object_new (TOV_TYPE_FUNDING_SOURCE, "name", "Kommende budgetlægning", NULL);
+  g_autoptr(TovRecord) a = NULL;
+  g_autoptr(TovRecord) b = NULL;
+  g_autoptr(TovRecord) c = NULL;
+  g_autoptr(TovRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = open_raw (fixture->path);
+  TovBudgetFilter filters[] = {
+    TOV_BUDGET_FILTER_ANY,
+    { NULL, NULL, TOV_BUDGET_KIND_GRANT, -1 },
+    { NULL, NULL, -1, 2016 },
+    { NULL, NULL, TOV_BUDGET_KIND_EXPECTED_GAIN, 2019 },
+  };
+  int step = 0;
+
+#define CHECK() \
+  G_STMT_START { \
+    g_test_message ("step %d", ++step); \
+    assert_budget_total_is_sum (db); \
+    for (guint i = 0; i < G_N_ELEMENTS (filters); i++) \
+      assert_totals_match_lines (fixture->store, db, &filters[i]); \
+    { \
+      TovBudgetFilter filter = TOV_BUDGET_FILTER_ANY; \
+      filter.funding_source_id = tov_record_get_id (pool); \
+      assert_totals_match_lines (fixture->store, db, &filter); \
+      filter.funding_source_id = NULL; \
+      filter.project_id = tov_record_get_id (fourth); \
+      assert_totals_match_lines (fixture->store, db, &filter); \
+    } \
+  } G_STMT_END
+
+  tov_store_save (fixture->store, pool, &error);
+  g_assert_no_error (error);
+  tov_store_save (fixture->store, budget, &error);
+  g_assert_no_error (error);
+  CHECK ();
+
+  a = save_line (fixture->store, first, pool, TOV_BUDGET_KIND_GRANT, 100000000, 2015);
+  b = save_line (fixture->store, fourth, pool, TOV_BUDGET_KIND_GRANT, 45000000, 2016);
+  c = save_line (fixture->store, fourth, budget, TOV_BUDGET_KIND_EXPECTED_GAIN, 330000000, 2019);
+  g_object_unref (save_line (fixture->store, fourth, budget, TOV_BUDGET_KIND_EXPECTED_GAIN, 70000000, 2019));
+  CHECK ();
+
+  /* A line moves to another funding source, kind, year and amount … */
+  copy = tov_record_copy (b);
+  g_object_set (copy, "funding-source-id", tov_record_get_id (budget), "kind", TOV_BUDGET_KIND_EXPECTED_GAIN,
+                "year", (gint64) 2019, "amount-ore", (gint64) 1000, NULL);
+  tov_store_save (fixture->store, copy, &error);
+  g_assert_no_error (error);
+  CHECK ();
+  /* … and back. */
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  CHECK ();
+
+  /* An undo writes only the columns that changed: here the amount. */
+  g_clear_object (&copy);
+  copy = tov_record_copy (c);
+  g_object_set (copy, "amount-ore", (gint64) 330000001, NULL);
+  tov_store_save (fixture->store, copy, &error);
+  g_assert_no_error (error);
+  CHECK ();
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  CHECK ();
+
+  /* The last line of a funding source, kind and year goes, and comes back. */
+  tov_store_delete (fixture->store, a, &error);
+  g_assert_no_error (error);
+  CHECK ();
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  CHECK ();
+
+  /* A project takes its lines with it, and undo brings them back. */
+  tov_store_delete (fixture->store, fourth, &error);
+  g_assert_no_error (error);
+  CHECK ();
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  CHECK ();
+
+  /* Undo the lines one by one, to none. */
+  for (int n = 0; n < 4; n++)
+    {
+      tov_store_undo (fixture->store, &error);
+      g_assert_no_error (error);
+      CHECK ();
+    }
+#undef CHECK
+  {
+    g_autofree char *n_totals = dump_rows (db, "SELECT count (*) FROM budget_total");
+
+    g_assert_cmpstr (n_totals, ==, "0\n");
+  }
+
+  g_assert_nonnull (c);
+  sqlite3_close (db);
+}
+
+/* Everything tov_migration_rebuild_sql() computes, as rows: the search
+ * index's rows and, through fts5vocab, every term of both full-text
+ * indexes where it occurs; and the budget totals.
+ */
+static const char *derived_queries[] = {
+  "SELECT rowid, kind, record_id, title, body FROM search_index ORDER BY rowid",
+  "SELECT term, doc, col, offset FROM temp.search_index_instances ORDER BY term, doc, col, offset",
+  "SELECT term, doc, col, offset FROM temp.budget_line_search_instances ORDER BY term, doc, col, offset",
+  "SELECT * FROM budget_total ORDER BY funding_source_id, kind, year",
+};
+
+static GPtrArray *
+dump_derived (sqlite3 *db)
+{
+  GPtrArray *dumps = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (derived_queries); i++)
+    {
+      char *rows = dump_rows (db, derived_queries[i]);
+
+      g_assert_cmpuint (strlen (rows), >, 0);
+      g_ptr_array_add (dumps, rows);
+    }
+  return dumps;
+}
+
+/* Computing the derived tables anew gives what the triggers kept, through
+ * saves, edits, deletes and undo.
+ */
+static void
+test_rebuild_matches_triggers (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovQueryModel) lines = tov_query_model_new (fixture->store, TOV_TYPE_BUDGET_LINE);
+  g_autoptr(TovQueryModel) projects = tov_query_model_new (fixture->store, TOV_TYPE_PROJECT);
+  g_autoptr(TovRecord) line = g_list_model_get_item (G_LIST_MODEL (lines), 0);
+  g_autoptr(TovRecord) other = g_list_model_get_item (G_LIST_MODEL (lines), 1);
+  g_autoptr(TovRecord) project = g_list_model_get_item (G_LIST_MODEL (projects), 2);
+  g_autoptr(TovRecord) copy = tov_record_copy (line);
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) rebuilt = NULL;
+  sqlite3 *db;
+
+  g_object_set (copy, "note", "Zebraer og giraffer", "amount-ore", (gint64) 123456, "year", (gint64) 2031, NULL);
+  tov_store_save (fixture->store, copy, &error);
+  g_assert_no_error (error);
+  /* An undo writes only the columns that changed: here the note. */
+  g_object_set (copy, "note", "Næsehorn", NULL);
+  tov_store_save (fixture->store, copy, &error);
+  g_assert_no_error (error);
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  tov_store_delete (fixture->store, other, &error);
+  g_assert_no_error (error);
+  tov_store_delete (fixture->store, project, &error);
+  g_assert_no_error (error);
+  tov_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+
+  db = open_raw (fixture->path);
+  exec_raw (db, "CREATE VIRTUAL TABLE temp.search_index_instances USING fts5vocab (main, search_index, instance);"
+                "CREATE VIRTUAL TABLE temp.budget_line_search_instances"
+                "  USING fts5vocab (main, budget_line_search, instance);");
+  kept = dump_derived (db);
+  assert_budget_total_is_sum (db);
+
+  exec_raw (db, "BEGIN");
+  exec_raw (db, tov_migration_rebuild_sql ());
+  exec_raw (db, "COMMIT");
+  rebuilt = dump_derived (db);
+  for (guint i = 0; i < G_N_ELEMENTS (derived_queries); i++)
+    {
+      g_test_message ("%s", derived_queries[i]);
+      g_assert_cmpstr (g_ptr_array_index (rebuilt, i), ==, g_ptr_array_index (kept, i));
+    }
+
+  /* The notes' index agrees with the lines it reads them from. */
+  exec_raw (db, "INSERT INTO budget_line_search (budget_line_search, rank) VALUES ('integrity-check', 1);"
+                "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1);");
+  sqlite3_close (db);
+}
+
 /* Refused files ---------------------------------------------------------- */
 
 static void
@@ -584,7 +925,21 @@ test_migrates_from_every_version (void)
         exec_sql (path, "INSERT INTO portfolio VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000001', '2015-04-15T00:00:00Z',"
                         " '2015-04-15T00:00:00Z', 'Sammen om Rødovre', 'Rødovre Kommune', '');"
                         "INSERT INTO theme VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000002', '2015-04-15T00:00:00Z',"
-                        " '2015-04-15T00:00:00Z', 3, 'Vejen til velfærd', '')");
+                        " '2015-04-15T00:00:00Z', 3, 'Vejen til velfærd', '');"
+                        "INSERT INTO project (id, created, updated, number, title, state)"
+                        " VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000003', '2015-04-15T00:00:00Z',"
+                        " '2015-04-15T00:00:00Z', 4, 'Invester før det sker', 'development');"
+                        "INSERT INTO funding_source (id, created, updated, name, kind)"
+                        " VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000004', '2015-04-15T00:00:00Z',"
+                        " '2015-04-15T00:00:00Z', 'Velfærdspuljen', 'pool');"
+                        "INSERT INTO budget_line (id, created, updated, project_id, funding_source_id, kind,"
+                        " amount_ore, year, note)"
+                        " VALUES ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000005', '2015-04-15T00:00:00Z',"
+                        " '2015-04-15T00:00:00Z', '5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000003',"
+                        " '5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000004', 'grant', 49000000, 2016, 'Løn til en koordinator'),"
+                        " ('5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000006', '2015-04-15T00:00:00Z',"
+                        " '2015-04-15T00:00:00Z', '5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000003',"
+                        " '5a1f5b2e-6b4c-4f0e-9d1e-3c2b1a000004', 'grant', 1000000, 2016, 'Kursusudgifter')");
 
       store = tov_store_open (path, &error);
       g_assert_no_error (error);
@@ -600,6 +955,20 @@ test_migrates_from_every_version (void)
           g_assert_cmpstr (tov_record_get_string (theme, "title"), ==, "Vejen til velfærd");
           g_assert_cmpstr (tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (store)), "name"),
                            ==, "Sammen om Rødovre");
+
+          /* The lines a file held before step 5 are in its totals and its notes' index. */
+          {
+            g_autoptr(TovQueryModel) lines = tov_query_model_new (store, TOV_TYPE_BUDGET_LINE);
+            g_autoptr(GListModel) totals = tov_budget_totals (store, NULL);
+            g_autoptr(TovBudgetTotal) total = NULL;
+
+            g_assert_cmpuint (g_list_model_get_n_items (totals), ==, 1);
+            total = g_list_model_get_item (totals, 0);
+            g_assert_cmpint (tov_budget_total_get_amount_ore (total), ==, 50000000);
+            g_assert_cmpuint (tov_budget_total_get_n_lines (total), ==, 2);
+            tov_query_model_set_search (lines, "koordinator");
+            g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lines)), ==, 1);
+          }
         }
       g_clear_object (&store);
       cleanup_path (path);
@@ -644,7 +1013,10 @@ main (int   argc,
   ADD ("/store/budget-totals", test_budget_totals);
   ADD ("/store/save-copy", test_save_copy);
   ADD ("/store/demo-totals", test_demo_totals);
+  ADD ("/store/budget-totals-follow-undo", test_budget_totals_follow_undo);
 #undef ADD
+  g_test_add ("/store/rebuild-matches-triggers", Fixture, NULL, tov_test_portfolio_set_up_demo,
+              test_rebuild_matches_triggers, tov_test_portfolio_tear_down);
   g_test_add_func ("/store/refuses/text-file", test_refuses_text_file);
   g_test_add_func ("/store/refuses/foreign-database", test_refuses_foreign_database);
   g_test_add_func ("/store/refuses/newer-schema", test_refuses_newer_schema);

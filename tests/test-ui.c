@@ -7,7 +7,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
+#include "tov-budget-totals.h"
+#include "tov-budget-view.h"
+#include "tov-cell-label.h"
 #include "tov-date.h"
 #include "tov-demo.h"
 #include "tov-editor-dialog.h"
@@ -332,6 +336,102 @@ test_search_everything (Fixture       *fixture,
   g_assert_cmpstr (tov_record_get_string (shown, "title"), ==, "Invester før det sker");
 }
 
+/* Whether a cell below @root shows @text. */
+static gboolean
+shows_cell (GtkWidget  *root,
+            const char *text)
+{
+  if (TOV_IS_CELL_LABEL (root) && g_strcmp0 (tov_cell_label_get_label (TOV_CELL_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_cell (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The list of totals, shown as a card. */
+static GtkListView *
+find_totals (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && gtk_widget_has_css_class (root, "card"))
+    return GTK_LIST_VIEW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_totals (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Budget section: a search in the notes narrows the list, the cells
+ * name each line's project and funding source, and the totals follow the
+ * kind chosen.
+ */
+static void
+test_budget_search_and_totals (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkColumnView *column_view;
+  GListModel *rows;
+  GtkWidget *entry;
+  GtkListView *totals;
+  GtkDropDown *kind;
+  TovBudgetFilter filter = TOV_BUDGET_FILTER_ANY;
+  g_autoptr(GListModel) grants = NULL;
+
+  tov_window_show_section (fixture->demo.window, "budget");
+  tov_ui_settle ();
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_BUDGET_VIEW, NULL);
+  g_assert_true (gtk_widget_get_mapped (view));
+  column_view = GTK_COLUMN_VIEW (tov_ui_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 19);
+
+  g_assert_true (gtk_widget_activate_action (view, "view.search", NULL));
+  tov_ui_settle ();
+  entry = find_search_entry (view, "Search notes");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "velfærdspuljen");
+  for (int i = 0; i < 10 && g_list_model_get_n_items (rows) != 3; i++)
+    {
+      g_usleep (50000);
+      tov_ui_settle ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  tov_ui_settle ();
+  g_assert_true (shows_cell (GTK_WIDGET (column_view), "Velfærdspuljen"));
+  g_assert_true (shows_cell (GTK_WIDGET (column_view), "8. Sunde og glade børn i Rødovre"));
+
+  /* The totals are of every line of the kind chosen, searched or not. */
+  totals = find_totals (view);
+  g_assert_nonnull (totals);
+  filter.kind = TOV_BUDGET_KIND_GRANT;
+  grants = tov_budget_totals (fixture->demo.store, &filter);
+  kind = GTK_DROP_DOWN (tov_ui_find_widget (view, GTK_TYPE_DROP_DOWN, NULL));
+  kind = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (kind)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (kind)), ==, "Kind");
+  gtk_drop_down_set_selected (kind, 1 + TOV_BUDGET_KIND_GRANT);
+  tov_ui_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (totals))), ==,
+                    g_list_model_get_n_items (grants));
+  g_assert_true (shows_cell (GTK_WIDGET (totals), "Velfærdspuljen · Grant"));
+  g_assert_false (shows_cell (GTK_WIDGET (totals), "Velfærdsfornyelsespuljen · Administrative grant"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  for (int i = 0; i < 10 && g_list_model_get_n_items (rows) == 3; i++)
+    {
+      g_usleep (50000);
+      tov_ui_settle ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 3);
+}
+
 /* Printing goes through GTK's print operation with the report module's
  * pages: exported to PDF here, as "Print to File" would.
  */
@@ -383,6 +483,7 @@ main (int   argc,
   ADD ("/ui/add-dated-status", test_add_dated_status);
   ADD ("/ui/print-project-sheet", test_print_project_sheet);
   ADD ("/ui/search-everything", test_search_everything);
+  ADD ("/ui/budget-search-and-totals", test_budget_search_and_totals);
   ADD ("/ui/portfolio-properties", test_portfolio_properties);
   ADD ("/ui/partnership-status", test_partnership_status);
 #undef ADD

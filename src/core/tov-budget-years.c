@@ -1,8 +1,8 @@
 /* tov-budget-years.c: the years that budget lines are for.
  *
  * A filter offers only the years a portfolio has money in. SQLite finds
- * them in the index that the totals use, which holds every line's year,
- * so no line is read into C.
+ * them in budget_total, which has a row for every funding source, kind and
+ * year that has lines (migration step 5), so no line is read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +29,7 @@ tov_budget_years (TovStore *store)
 
   g_return_val_if_fail (TOV_IS_STORE (store), years);
 
-  stmt = tov_store_prepare (store, "SELECT DISTINCT year FROM budget_line WHERE year > 0 ORDER BY year", NULL);
+  stmt = tov_store_prepare (store, "SELECT DISTINCT year FROM budget_total WHERE year > 0 ORDER BY year", NULL);
   g_return_val_if_fail (stmt != NULL, years);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)

@@ -6,18 +6,45 @@
  * are WHERE and ORDER BY clauses; when the store reports a change the
  * rowids are read again and only the span that differs is announced.
  *
+ * Records are read a block of rows at a time, with one statement, as a
+ * view asks for the rows that scroll into sight.
+ *
+ * A table with a full-text index of its own (see text_indexes) is
+ * searched through it, with the words of tov_search(), instead of a LIKE
+ * over every row: the index gives the rowids that match, and the model
+ * keeps those of the rows without the search that are among them. Those
+ * rows are kept while a search lasts, so that a keystroke reads the
+ * index and walks an array instead of having SQLite sort the table.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tov-query-model"
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "tov-query-model.h"
 #include "tov-records.h"
+#include "tov-search.h"
 #include "tov-store-private.h"
 
 /* Records read recently, kept so that scrolling back does not read again. */
 #define MAX_CACHED 512
+/* Rows read with one statement: about a screenful. */
+#define BLOCK_ROWS 32
+
+/* The tables whose text a full-text index of their own holds, with the
+ * same rowids, kept by triggers (migration step 5). A search of one finds
+ * the rows with words that begin with the words typed.
+ */
+static const struct
+{
+  const char *table;
+  const char *index;
+} text_indexes[] = {
+  { "budget_line", "budget_line_search" },
+};
 
 typedef struct
 {
@@ -32,7 +59,11 @@ struct _TovQueryModel
   TovStore *store;
   GType item_type;
   GArray *rowids;          /* NULL until someone asks for the rows */
+  GArray *unsearched;      /* while an indexed search lasts, the rows without it, or NULL */
   GHashTable *cache;     /* rowid → TovRecord */
+  GQueue cache_order;    /* the cache's rowids, oldest first; they own the keys */
+  char *block_sql;       /* reads BLOCK_ROWS records by rowid */
+  const char *text_index; /* the table's full-text index, or NULL */
   GArray *conditions;    /* Condition */
   char *search;
   char *sort_key;
@@ -80,6 +111,79 @@ tov_query_model_get_n_items (GListModel *model)
   return rowids (TOV_QUERY_MODEL (model))->len;
 }
 
+static void
+cache_clear (TovQueryModel *self)
+{
+  g_hash_table_remove_all (self->cache);
+  g_queue_clear_full (&self->cache_order, g_free);
+}
+
+/* Lets go of the oldest records until @n more fit: a few at a time, so
+ * that scrolling never frees the whole cache in one frame.
+ */
+static void
+cache_make_room (TovQueryModel *self,
+                 guint          n)
+{
+  while (g_hash_table_size (self->cache) + n > MAX_CACHED)
+    {
+      gint64 *oldest = g_queue_pop_head (&self->cache_order);
+
+      g_hash_table_remove (self->cache, oldest);
+      g_free (oldest);
+    }
+}
+
+static void
+cache_record (TovQueryModel *self,
+              gint64         rowid,
+              TovRecord     *record)
+{
+  gint64 *key;
+
+  if (g_hash_table_contains (self->cache, &rowid))
+    return;
+
+  cache_make_room (self, 1);
+  key = g_memdup2 (&rowid, sizeof rowid);
+  g_hash_table_insert (self->cache, key, g_object_ref (record));
+  g_queue_push_tail (&self->cache_order, key);
+}
+
+/* Reads the records of the block of BLOCK_ROWS rows that holds @position
+ * into the cache, with one statement: a view asks for the rows that come
+ * into sight one by one, and one statement each cost more than the rows.
+ */
+static void
+read_block (TovQueryModel *self,
+            guint          position)
+{
+  guint first = position - position % BLOCK_ROWS;
+  guint n = MIN (BLOCK_ROWS, self->rowids->len - first);
+  sqlite3_stmt *stmt = tov_store_prepare (self->store, self->block_sql, NULL);
+
+  if (stmt == NULL)
+    return;
+
+  cache_make_room (self, n);
+  for (guint i = 0; i < BLOCK_ROWS; i++)
+    {
+      if (i < n)
+        sqlite3_bind_int64 (stmt, i + 1, g_array_index (self->rowids, gint64, first + i));
+      else
+        sqlite3_bind_null (stmt, i + 1);
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(TovRecord) record = tov_store_read_record (self->store, self->item_type, stmt);
+
+      cache_record (self, sqlite3_column_int64 (stmt, 0), record);
+    }
+  /* A statement left on a row holds a read transaction. */
+  sqlite3_reset (stmt);
+}
+
 static gpointer
 tov_query_model_get_item (GListModel *model,
                           guint       position)
@@ -96,15 +200,13 @@ tov_query_model_get_item (GListModel *model,
   if (record != NULL)
     return g_object_ref (record);
 
-  record = tov_store_lookup_rowid (self->store, self->item_type, rowid);
-  if (record == NULL)
-    return NULL;
+  read_block (self, position);
+  record = g_hash_table_lookup (self->cache, &rowid);
+  if (record != NULL)
+    return g_object_ref (record);
 
-  if (g_hash_table_size (self->cache) >= MAX_CACHED)
-    g_hash_table_remove_all (self->cache);
-  g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), g_object_ref (record));
-
-  return record;
+  /* Deleted since the rowids were read. */
+  return NULL;
 }
 
 static void
@@ -170,7 +272,7 @@ build_sql (TovQueryModel *self)
       glue = " AND ";
     }
 
-  if (self->search != NULL)
+  if (self->search != NULL && self->text_index == NULL)
     {
       const char *inner = "";
 
@@ -230,7 +332,7 @@ like_pattern (const char *search)
 }
 
 static GArray *
-query_rowids (TovQueryModel *self)
+select_rowids (TovQueryModel *self)
 {
   g_autofree char *sql = build_sql (self);
   g_autofree char *pattern = NULL;
@@ -246,7 +348,7 @@ query_rowids (TovQueryModel *self)
 
   for (guint i = 0; i < self->conditions->len; i++)
     bind_condition (stmt, i + 1, &g_array_index (self->conditions, Condition, i).value);
-  if (self->search != NULL)
+  if (self->search != NULL && self->text_index == NULL)
     {
       pattern = like_pattern (self->search);
       sqlite3_bind_text (stmt, self->conditions->len + 1, pattern, -1, SQLITE_STATIC);
@@ -261,6 +363,148 @@ query_rowids (TovQueryModel *self)
   sqlite3_reset (stmt);
 
   return rowids;
+}
+
+static int
+compare_rowids (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Returns: the rowids that the text index finds for @expression, in
+ *   increasing order.
+ */
+static GArray *
+index_hits (TovQueryModel *self,
+            const char    *expression)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?1",
+                                          self->text_index, self->text_index);
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean sorted = TRUE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tov_store_prepare (self->store, sql, NULL);
+  g_return_val_if_fail (stmt != NULL, hits);
+
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      sorted &= hits->len == 0 || rowid > g_array_index (hits, gint64, hits->len - 1);
+      g_array_append_val (hits, rowid);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_warning ("The text index %s cannot be read: %s", self->text_index, sqlite3_errstr (rc));
+      g_array_set_size (hits, 0);
+    }
+  /* FTS5 gives its rows in rowid order; the filter below relies on it. */
+  if (!sorted)
+    g_array_sort (hits, compare_rowids);
+
+  return hits;
+}
+
+/* Returns: the rows of @rows whose rowids are among the increasing @hits,
+ *   in the order of @rows.
+ */
+static GArray *
+keep_hits (GArray *rows,
+           GArray *hits)
+{
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 low, high;
+  guint64 span;
+
+  if (hits->len == 0)
+    return kept;
+
+  low = g_array_index (hits, gint64, 0);
+  high = g_array_index (hits, gint64, hits->len - 1);
+  span = (guint64) high - (guint64) low;
+
+  /* A bit for every rowid from the lowest hit to the highest, while that
+   * takes no more than eight bytes a row, as it does when rowids are dense:
+   * a lookup is then one memory read. Else each row is looked for.
+   */
+  if (span / 64 <= (guint64) rows->len + hits->len)
+    {
+      g_autofree guint64 *bits = g_new0 (guint64, span / 64 + 1);
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          guint64 bit = (guint64) g_array_index (hits, gint64, i) - (guint64) low;
+
+          bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+      for (guint i = 0; i < rows->len; i++)
+        {
+          gint64 rowid = g_array_index (rows, gint64, i);
+          guint64 bit = (guint64) rowid - (guint64) low;
+
+          if (rowid >= low && rowid <= high && (bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) != 0)
+            g_array_append_val (kept, rowid);
+        }
+    }
+  else
+    for (guint i = 0; i < rows->len; i++)
+      {
+        gint64 rowid = g_array_index (rows, gint64, i);
+
+        if (bsearch (&rowid, hits->data, hits->len, sizeof (gint64), compare_rowids) != NULL)
+          g_array_append_val (kept, rowid);
+      }
+
+  return kept;
+}
+
+/* The rows of a search through the table's text index: the rows without
+ * the search, kept while it lasts, less those the index does not find.
+ */
+static GArray *
+search_rowids (TovQueryModel *self)
+{
+  g_autofree char *expression = tov_search_prefix_expression (self->search);
+  g_autoptr(GArray) hits = NULL;
+
+  if (self->unsearched == NULL)
+    self->unsearched = select_rowids (self);
+
+  /* Punctuation alone is nothing to search for. */
+  if (expression == NULL)
+    return g_array_ref (self->unsearched);
+
+  hits = index_hits (self, expression);
+  return keep_hits (self->unsearched, hits);
+}
+
+static GArray *
+query_rowids (TovQueryModel *self)
+{
+  if (self->search != NULL && self->text_index != NULL)
+    return search_rowids (self);
+
+  /* A search just ended: its rows without it are the rows. */
+  if (self->unsearched != NULL)
+    return g_steal_pointer (&self->unsearched);
+
+  return select_rowids (self);
+}
+
+/* The rows without the search no longer are what they were. */
+static void
+forget_unsearched (TovQueryModel *self)
+{
+  g_clear_pointer (&self->unsearched, g_array_unref);
 }
 
 /* Reads the rowids again and announces the one span that differs from
@@ -308,7 +552,8 @@ on_store_changed (TovStore      *store,
    * needs to know about rows that came, went or moved. Deleted records
    * must leave the cache, or a row would show them again.
    */
-  g_hash_table_remove_all (self->cache);
+  cache_clear (self);
+  forget_unsearched (self);
   refresh (self);
 }
 
@@ -318,11 +563,24 @@ tov_query_model_constructed (GObject *object)
   TovQueryModel *self = TOV_QUERY_MODEL (object);
   g_autofree char *signal = NULL;
   g_autofree char *select = NULL;
+  g_autoptr(GString) block_sql = NULL;
 
   G_OBJECT_CLASS (tov_query_model_parent_class)->constructed (object);
 
   g_assert (TOV_IS_STORE (self->store));
   g_assert (g_type_is_a (self->item_type, TOV_TYPE_RECORD));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_indexes); i++)
+    if (g_str_equal (text_indexes[i].table, item_class (self)->table))
+      self->text_index = text_indexes[i].index;
+
+  select = tov_store_select_sql (self->store, self->item_type);
+  block_sql = g_string_new (select);
+  g_string_append (block_sql, " WHERE rowid IN (?1");
+  for (guint i = 2; i <= BLOCK_ROWS; i++)
+    g_string_append_printf (block_sql, ", ?%u", i);
+  g_string_append (block_sql, ")");
+  self->block_sql = g_string_free (g_steal_pointer (&block_sql), FALSE);
 
   signal = g_strconcat ("changed::", item_class (self)->table, NULL);
   self->changed_id = g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed), self, 0);
@@ -342,7 +600,10 @@ tov_query_model_finalize (GObject *object)
     }
   g_array_unref (self->conditions);
   g_clear_pointer (&self->rowids, g_array_unref);
+  g_clear_pointer (&self->unsearched, g_array_unref);
+  cache_clear (self);
   g_hash_table_destroy (self->cache);
+  g_free (self->block_sql);
   g_clear_object (&self->store);
   g_free (self->search);
   g_free (self->sort_key);
@@ -427,7 +688,8 @@ static void
 tov_query_model_init (TovQueryModel *self)
 {
   self->conditions = g_array_new (FALSE, TRUE, sizeof (Condition));
-  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  g_queue_init (&self->cache_order);
 }
 
 TovQueryModel *
@@ -466,6 +728,7 @@ set_condition (TovQueryModel *self,
       g_array_append_val (self->conditions, condition);
     }
 
+  forget_unsearched (self);
   refresh (self);
 }
 
@@ -508,8 +771,13 @@ tov_query_model_set_int_condition (TovQueryModel *self,
 
 /**
  * tov_query_model_set_search:
+ * @search: (nullable): what the user typed, or %NULL for every row
  *
- * Keeps only the rows with @search in one of their text fields.
+ * Keeps only the rows with @search in one of their text fields. In a
+ * table with a full-text index of its own, such as the budget lines'
+ * notes, that is a word beginning with each word of @search, in any case,
+ * as tov_search_prefix_expression() says; elsewhere, @search anywhere in
+ * a field, with ASCII letters in any case.
  */
 void
 tov_query_model_set_search (TovQueryModel *self,
@@ -521,6 +789,10 @@ tov_query_model_set_search (TovQueryModel *self,
     search = NULL;
   if (g_strcmp0 (self->search, search) == 0)
     return;
+
+  /* The rows shown now are those without a search: keep them for it. */
+  if (self->search == NULL && self->text_index != NULL && self->rowids != NULL && self->unsearched == NULL)
+    self->unsearched = g_array_ref (self->rowids);
 
   g_free (self->search);
   self->search = g_strdup (search);
@@ -545,6 +817,7 @@ tov_query_model_set_sort (TovQueryModel *self,
   g_free (self->sort_key);
   self->sort_key = g_strdup (key);
   self->descending = descending;
+  forget_unsearched (self);
   refresh (self);
 }
 

@@ -404,15 +404,17 @@ is_one_letter (const char *token)
 /* Splits @text into words at white space, and words into tokens.
  *
  * Every word is a prefix, as the words of a search box are, except that
- * one letter begins too many words to be worth it: a word, or the last
- * part of one, of one letter is searched as a whole word, and while it is
- * the last thing typed, after something else, it is left out until the
- * next keystroke, so that the results do not flicker to nothing.
+ * for a ranked search one letter begins too many words to be worth it
+ * (unless @letters_are_prefixes): a word, or the last part of one, of one
+ * letter is searched as a whole word, and while it is the last thing
+ * typed, after something else, it is left out until the next keystroke,
+ * so that the results do not flicker to nothing.
  *
  * Returns: (nullable): the query, or %NULL when it holds no token
  */
 static Query *
-query_parse (const char *text)
+query_parse (const char *text,
+             gboolean    letters_are_prefixes)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   g_autoptr(GString) buffer = g_string_new (NULL);
@@ -447,7 +449,8 @@ query_parse (const char *text)
         g_ptr_array_unref (word.tokens);
       else
         {
-          word.prefix = !is_one_letter (g_ptr_array_index (word.tokens, word.tokens->len - 1));
+          word.prefix = letters_are_prefixes ||
+                        !is_one_letter (g_ptr_array_index (word.tokens, word.tokens->len - 1));
           g_array_append_val (query->words, word);
         }
     }
@@ -544,7 +547,8 @@ expand (TovStore   *store,
 }
 
 /* Returns: (nullable): the FTS5 expression of @query, or %NULL when
- *   nothing in the index can match it.
+ *   nothing in the index can match it. Without a @store, long prefixes
+ *   stay prefixes rather than the words of search_index they begin.
  */
 static char *
 query_expression (TovStore *store,
@@ -561,7 +565,7 @@ query_expression (TovStore *store,
       if (w > 0)
         g_string_append (expression, " AND ");
 
-      if (word->prefix && g_utf8_strlen (last, -1) > 4)
+      if (store != NULL && word->prefix && g_utf8_strlen (last, -1) > 4)
         expansion = expand (store, last);
 
       if (expansion != NULL && expansion->len == 0)
@@ -1087,7 +1091,7 @@ tov_search (TovStore   *store,
   g_return_val_if_fail (TOV_IS_STORE (store), NULL);
   g_return_val_if_fail (limit_per_kind > 0, NULL);
 
-  if (text == NULL || (query = query_parse (text)) == NULL)
+  if (text == NULL || (query = query_parse (text, FALSE)) == NULL)
     return G_LIST_MODEL (g_steal_pointer (&hits));
 
   expression = query_expression (store, query);
@@ -1099,6 +1103,31 @@ tov_search (TovStore   *store,
     search_kind (store, query, k, expression, title_expression, limit_per_kind, hits, buffer);
 
   return G_LIST_MODEL (g_steal_pointer (&hits));
+}
+
+/**
+ * tov_search_prefix_expression:
+ * @text: what the user typed in a list's search
+ *
+ * Turns @text into an FTS5 expression for a table tokenized as
+ * search_index is, which finds the rows with a word beginning with each
+ * word of @text, in any case, as tov_search() does: "sundhed" finds
+ * "Sundhedscentret", "1.4" finds "indstilling 1.4". A list narrows as the
+ * user types, so a word of one letter is a prefix too. Any text is a
+ * valid search: quotes, operators and other punctuation only separate
+ * words.
+ *
+ * Returns: (transfer full) (nullable): the expression, or %NULL when
+ *   @text holds no letter or digit to search for
+ */
+char *
+tov_search_prefix_expression (const char *text)
+{
+  g_autoptr(Query) query = NULL;
+
+  if (text == NULL || (query = query_parse (text, TRUE)) == NULL)
+    return NULL;
+  return query_expression (NULL, query);
 }
 
 /**

@@ -25,6 +25,7 @@ const char  *tov_search_hit_get_snippet_markup (TovSearchHit *self);
 GListModel  *tov_search                        (TovStore     *store,
                                                 const char   *text,
                                                 guint         limit_per_kind);
+char        *tov_search_prefix_expression      (const char   *text);
 const GType *tov_search_kinds                  (guint        *n_kinds);
 const char  *tov_search_kind_title             (GType         kind);
 

@@ -21,6 +21,7 @@
 #include "tov-budget-totals.h"
 #include "tov-budget-view.h"
 #include "tov-budget-years.h"
+#include "tov-cell-label.h"
 #include "tov-closures.h"
 #include "tov-labels.h"
 #include "tov-list-pane.h"
@@ -47,7 +48,7 @@ struct _TovBudgetView
   GtkDropDown *kind_filter;
   GtkDropDown *year_filter;
   GtkWidget *totals_box;
-  GtkListBox *totals_list;
+  GtkNoSelection *totals;
   GtkWidget *detail;
   AdwWindowTitle *detail_title;
   GtkStack *detail_stack;
@@ -133,24 +134,70 @@ show_reference (TovBudgetView *self,
                 GtkListItem   *item,
                 const char    *field)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  TovCellLabel *label = TOV_CELL_LABEL (gtk_list_item_get_child (item));
   TovRecord *line = gtk_list_item_get_item (item);
-  const char *text = reference_label (self, line, field);
 
-  gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text[0] != '\0' ? text : NULL);
+  tov_cell_label_set_label (label, reference_label (self, line, field));
+}
+
+/* The whole name, for a cell too narrow for it. Asked for when the
+ * pointer rests on the cell: gtk_widget_set_tooltip_text() at every bind
+ * would ask the display server where the pointer is, for every cell of
+ * every row that scrolls into view.
+ */
+static gboolean
+on_reference_query_tooltip (TovCellLabel *label,
+                            int           x,
+                            int           y,
+                            gboolean      keyboard_mode,
+                            GtkTooltip   *tooltip)
+{
+  const char *text = tov_cell_label_get_label (label);
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A cell label measures by its font, not its text: @width_chars sets the
+ * width its column asks for.
+ */
+static void
+setup_reference_cell (GtkListItem *item,
+                      int          width_chars)
+{
+  GtkWidget *label = g_object_new (TOV_TYPE_CELL_LABEL,
+                                   "width-chars", width_chars,
+                                   "has-tooltip", TRUE,
+                                   NULL);
+
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_reference_query_tooltip), NULL);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
-on_setup_reference_cell (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         TovBudgetView            *self)
+on_setup_project_cell (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       TovBudgetView            *self)
 {
-  gtk_list_item_set_child (item, g_object_new (GTK_TYPE_LABEL,
-                                               "xalign", 0.0f,
-                                               "ellipsize", PANGO_ELLIPSIZE_END,
-                                               "max-width-chars", 28,
-                                               NULL));
+  setup_reference_cell (item, 24);
+}
+
+static void
+on_setup_decision_cell (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        TovBudgetView            *self)
+{
+  setup_reference_cell (item, 8);
+}
+
+static void
+on_setup_funding_source_cell (GtkSignalListItemFactory *factory,
+                              GtkListItem              *item,
+                              TovBudgetView            *self)
+{
+  setup_reference_cell (item, 24);
 }
 
 static void
@@ -349,50 +396,80 @@ on_back_to_list (TovBudgetView *self)
 
 /* Totals ---------------------------------------------------------------- */
 
-static GtkWidget *
-create_total_row (gpointer item,
-                  gpointer user_data)
+/* A total names its funding source and kind, and tells how many lines it
+ * adds up when the pointer rests on it. The totals are a list view rather
+ * than a list box: with 40 funding sources there are 160 of them, and a
+ * list view draws only the few that show, every frame of a scroll.
+ */
+static gboolean
+on_total_query_tooltip (GtkWidget   *box,
+                        int          x,
+                        int          y,
+                        gboolean     keyboard_mode,
+                        GtkTooltip  *tooltip,
+                        GtkListItem *item)
 {
-  TovBudgetTotal *total = item;
+  TovBudgetTotal *total = gtk_list_item_get_item (item);
+  g_autofree char *count = NULL;
+  guint n_lines;
+
+  if (total == NULL)
+    return FALSE;
+
+  n_lines = tov_budget_total_get_n_lines (total);
+  count = g_strdup_printf (ngettext ("%u budget line", "%u budget lines", n_lines), n_lines);
+  gtk_tooltip_set_text (tooltip, count);
+  return TRUE;
+}
+
+static void
+on_setup_total (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TovBudgetView            *self)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "spacing", 12,
+                                 "margin-top", 6, "margin-bottom", 6,
+                                 "margin-start", 12, "margin-end", 12,
+                                 "has-tooltip", TRUE,
+                                 NULL);
+
+  gtk_box_append (GTK_BOX (box), g_object_new (TOV_TYPE_CELL_LABEL,
+                                               "hexpand", TRUE,
+                                               "width-chars", 24,
+                                               NULL));
+  gtk_box_append (GTK_BOX (box), g_object_new (TOV_TYPE_CELL_LABEL,
+                                               "xalign", 1.0f,
+                                               "width-chars", 20,
+                                               "css-classes", (const char *[]) { "numeric", NULL },
+                                               NULL));
+  g_signal_connect_object (box, "query-tooltip", G_CALLBACK (on_total_query_tooltip), item, 0);
+
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_bind_total (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TovBudgetView            *self)
+{
+  TovBudgetTotal *total = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
   g_autofree char *what = NULL;
   g_autofree char *amount = tov_money_format (tov_budget_total_get_amount_ore (total));
-  g_autofree char *count = NULL;
-  guint n_lines = tov_budget_total_get_n_lines (total);
-  GtkWidget *box;
-  GtkWidget *row;
 
   /* Translators: a funding source and a kind of money, e.g. "Velfærdspuljen · Grant" */
   what = g_strdup_printf (_("%s · %s"), tov_budget_total_get_funding_source (total),
                           tov_choice_label (TOV_TYPE_BUDGET_KIND, tov_budget_total_get_kind (total)));
-  count = g_strdup_printf (ngettext ("%u budget line", "%u budget lines", n_lines), n_lines);
 
-  box = g_object_new (GTK_TYPE_BOX,
-                      "spacing", 12,
-                      "margin-top", 6, "margin-bottom", 6,
-                      "margin-start", 12, "margin-end", 12,
-                      NULL);
-  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL,
-                                               "label", what,
-                                               "xalign", 0.0f,
-                                               "hexpand", TRUE,
-                                               "ellipsize", PANGO_ELLIPSIZE_END,
-                                               NULL));
-  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL,
-                                               "label", amount,
-                                               "xalign", 1.0f,
-                                               "css-classes", (const char *[]) { "numeric", NULL },
-                                               NULL));
-
-  row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
-                      "child", box,
-                      "activatable", FALSE,
-                      "tooltip-text", count,
-                      NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+  tov_cell_label_set_label (TOV_CELL_LABEL (gtk_widget_get_first_child (box)), what);
+  tov_cell_label_set_label (TOV_CELL_LABEL (gtk_widget_get_last_child (box)), amount);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, what,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, amount,
                                   -1);
-  return row;
 }
 
 static const char *
@@ -432,7 +509,7 @@ update_totals (TovBudgetView *self)
 
   if (tov_section_view_get_store (TOV_SECTION_VIEW (self)) == NULL)
     {
-      gtk_list_box_bind_model (self->totals_list, NULL, NULL, NULL, NULL);
+      gtk_no_selection_set_model (self->totals, NULL);
       gtk_widget_set_visible (self->totals_box, FALSE);
       return;
     }
@@ -441,7 +518,7 @@ update_totals (TovBudgetView *self)
   filter.kind = selected_kind (self);
   filter.year = selected_year (self);
   totals = tov_budget_totals (tov_section_view_get_store (TOV_SECTION_VIEW (self)), &filter);
-  gtk_list_box_bind_model (self->totals_list, totals, create_total_row, self, NULL);
+  gtk_no_selection_set_model (self->totals, totals);
   gtk_widget_set_visible (self->totals_box, g_list_model_get_n_items (totals) > 0);
 }
 
@@ -750,6 +827,7 @@ tov_budget_view_class_init (TovBudgetViewClass *klass)
 
   g_type_ensure (TOV_TYPE_BUDGET_LINE);
   g_type_ensure (TOV_TYPE_LIST_PANE);
+  g_type_ensure (TOV_TYPE_CELL_LABEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-budget-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, leaflet);
@@ -758,7 +836,7 @@ tov_budget_view_class_init (TovBudgetViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, year_filter);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, totals_box);
-  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, totals_list);
+  gtk_widget_class_bind_template_child (widget_class, TovBudgetView, totals);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, detail);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, detail_title);
   gtk_widget_class_bind_template_child (widget_class, TovBudgetView, detail_stack);
@@ -777,11 +855,15 @@ tov_budget_view_class_init (TovBudgetViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_source_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_year_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_reference_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_project_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_decision_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_funding_source_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_project_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_decision_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_funding_source_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_unbind_reference_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_total);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_total);
   gtk_widget_class_bind_template_callback (widget_class, tov_budget_kind_label);
   gtk_widget_class_bind_template_callback (widget_class, tov_year_label);
   gtk_widget_class_bind_template_callback (widget_class, tov_money_label);
