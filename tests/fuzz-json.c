@@ -1,9 +1,10 @@
 /* fuzz-json.c: the JSON importer against hostile documents.
  *
  * Each input is read with tov_json_read() and imported with
- * tov_json_import() into a portfolio that holds the demo. Besides what
- * AddressSanitizer and UndefinedBehaviorSanitizer catch, an input fails
- * when
+ * tov_json_import() into a portfolio that holds the demo, and into a new
+ * portfolio, which an import writes rows into without the store. Besides
+ * what AddressSanitizer and UndefinedBehaviorSanitizer catch, an input
+ * fails when
  *
  *  - a function says it failed without an error, or succeeded with one;
  *  - an error or warning is not valid UTF-8, or holds a control character
@@ -12,6 +13,9 @@
  *  - a failed import changed the portfolio (its JSON export differs);
  *  - a portfolio after a successful import exports a document that
  *    tov_json_read() refuses;
+ *  - the new portfolio imports a document that tov_json_read() refuses,
+ *    or refuses one for another reason, or imports another number of
+ *    records than it reads;
  *  - GLib logs a warning or a critical.
  *
  * A failure prints what went wrong and aborts, which libFuzzer catches and
@@ -39,6 +43,7 @@
 #include "tov-demo.h"
 #include "tov-error.h"
 #include "tov-json.h"
+#include "tov-records.h"
 #include "tov-store-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -52,6 +57,12 @@ typedef struct
   char *baseline;        /* its JSON export before any import */
   gsize baseline_length;
   TovStore *store;
+
+  char *new_path;        /* a new portfolio, with no records */
+  GBytes *new_file;
+  char *new_baseline;
+  gsize new_baseline_length;
+  TovStore *new_store;
 } Harness;
 
 static Harness harness;
@@ -102,26 +113,42 @@ static void
 harness_clean_up (void)
 {
   g_clear_object (&harness.store);
+  g_clear_object (&harness.new_store);
   if (harness.path != NULL)
     remove_portfolio_files (harness.path);
+  if (harness.new_path != NULL)
+    remove_portfolio_files (harness.new_path);
   if (harness.dir != NULL)
     g_rmdir (harness.dir);
 }
 
-/* Puts the portfolio back as it was before any import: the demo's file. */
+/* Puts a portfolio back as it was before any import: @file. */
 static void
-harness_reset (void)
+reset_portfolio (TovStore   **store,
+                 const char  *path,
+                 GBytes      *file)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&harness.store);
-  remove_portfolio_files (harness.path);
-  if (!g_file_set_contents (harness.path, g_bytes_get_data (harness.demo_file, NULL),
-                            g_bytes_get_size (harness.demo_file), &error))
+  g_clear_object (store);
+  remove_portfolio_files (path);
+  if (!g_file_set_contents (path, g_bytes_get_data (file, NULL), g_bytes_get_size (file), &error))
     finding ("cannot restore the portfolio: %s", error->message);
-  harness.store = tov_store_open (harness.path, &error);
-  if (harness.store == NULL)
+  *store = tov_store_open (path, &error);
+  if (*store == NULL)
     finding ("cannot reopen the portfolio: %s", error->message);
+}
+
+static void
+harness_reset (void)
+{
+  reset_portfolio (&harness.store, harness.path, harness.demo_file);
+}
+
+static void
+harness_reset_new (void)
+{
+  reset_portfolio (&harness.new_store, harness.new_path, harness.new_file);
 }
 
 static void
@@ -156,6 +183,20 @@ harness_init (void)
   harness.baseline = tov_json_export (harness.store, &harness.baseline_length, &error);
   if (harness.baseline == NULL)
     g_error ("cannot export the demo portfolio: %s", error->message);
+
+  harness.new_path = g_build_filename (harness.dir, "new.tovholder", NULL);
+  harness.new_store = tov_store_open (harness.new_path, &error);
+  if (harness.new_store == NULL)
+    g_error ("cannot make a new portfolio: %s", error->message);
+  g_clear_object (&harness.new_store);
+  if (!g_file_get_contents (harness.new_path, &contents, &length, &error))
+    g_error ("%s", error->message);
+  harness.new_file = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  harness_reset_new ();
+  harness.new_baseline = tov_json_export (harness.new_store, &harness.new_baseline_length, &error);
+  if (harness.new_baseline == NULL)
+    g_error ("cannot export the new portfolio: %s", error->message);
 }
 
 static void
@@ -215,14 +256,87 @@ total_changes (void)
 }
 
 static char *
-export (gsize *length)
+export (TovStore *store,
+        gsize    *length)
 {
   g_autoptr(GError) error = NULL;
-  char *document = tov_json_export (harness.store, length, &error);
+  char *document = tov_json_export (store, length, &error);
 
   if (document == NULL)
     finding ("the portfolio cannot be exported: %s", error->message);
   return document;
+}
+
+/* The JSON path an error message starts with, "projects[3].title". */
+static char *
+error_path (const GError *error)
+{
+  const char *colon = strstr (error->message, ": ");
+
+  return g_strndup (error->message, colon != NULL ? colon - error->message : 0);
+}
+
+/* Imports the input into a new portfolio, which has nothing a document
+ * can refer to: it imports what tov_json_read() reads (@records), unless
+ * the store refuses the records, and refuses the rest for the same
+ * reason.
+ */
+static void
+import_into_new (const char   *text,
+                 size_t        size,
+                 GPtrArray    *records,
+                 const GError *read_error)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  TovImportCounts counts = { 0, };
+  gboolean imported;
+  gsize after_length;
+
+  imported = tov_json_import (harness.new_store, text, size, &counts, &warnings, &error);
+  check_outcome ("tov_json_import into a new portfolio", imported, error, warnings);
+
+#ifdef TOV_FUZZ_REPLAY
+  g_print ("# import into a new portfolio: %s\n", imported ? "ok" : error->message);
+#endif
+
+  if (imported && records == NULL)
+    finding ("a new portfolio imported a document that does not read: %s", read_error->message);
+  if (!imported && records == NULL)
+    {
+      g_autofree char *path = error_path (error);
+      g_autofree char *read_path = error_path (read_error);
+
+      if (error->domain != read_error->domain || error->code != read_error->code || g_strcmp0 (path, read_path) != 0)
+        finding ("a new portfolio refused a document as \"%s\" where reading it says \"%s\"",
+                 error->message, read_error->message);
+    }
+
+  after = export (harness.new_store, &after_length);
+  if (!imported)
+    {
+      if (after_length != harness.new_baseline_length || memcmp (after, harness.new_baseline, after_length) != 0)
+        finding ("a failed import changed the new portfolio (%s)", error->message);
+      return;
+    }
+
+  {
+    g_autoptr(GPtrArray) again = NULL;
+    g_autoptr(GError) again_error = NULL;
+    /* A document without a portfolio record leaves the new file's. */
+    gboolean has_portfolio = records->len > 0 && TOV_IS_PORTFOLIO (g_ptr_array_index (records, 0));
+
+    if (counts.inserted + counts.updated != records->len)
+      finding ("%u records read but %u imported into a new portfolio", records->len,
+               counts.inserted + counts.updated);
+    again = tov_json_read (after, after_length, NULL, &again_error);
+    if (again == NULL)
+      finding ("the export after an import into a new portfolio does not read: %s", again_error->message);
+    if (again->len != records->len + (has_portfolio ? 0 : 1))
+      finding ("%u records read but %u exported from a new portfolio", records->len, again->len);
+  }
+  harness_reset_new ();
 }
 
 int
@@ -246,6 +360,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   records = tov_json_read (text, size, &warnings, &error);
   check_outcome ("tov_json_read", records != NULL, error, warnings);
 
+  import_into_new (text, size, records, error);
+
   /* Every input is imported: one that names records of the demo reads
    * badly on its own but may import. */
   changes = total_changes ();
@@ -262,7 +378,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!imported && total_changes () == changes)
     return 0;
 
-  after = export (&after_length);
+  after = export (harness.store, &after_length);
   if (!imported)
     {
 #ifdef TOV_FUZZ_REPLAY

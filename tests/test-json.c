@@ -7,12 +7,14 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "tov-error.h"
+#include "tov-generate.h"
 #include "tov-json.h"
 #include "tov-records.h"
-#include "tov-store.h"
+#include "tov-store-private.h"
 
 /* A scratch directory with a portfolio file in it, removed afterwards. */
 typedef struct
@@ -774,6 +776,350 @@ test_read (void)
   g_assert_null (warnings);
 }
 
+/* Into a new file --------------------------------------------------------- */
+
+/* An import into a new file writes rows without a record object of each
+ * and computes the search indexes and totals once at the end. Its file
+ * must hold what saving every record through the store gives: that is
+ * what tov_json_import() did before, and still does in a portfolio that
+ * has records.
+ */
+
+static int
+compare_by_type_and_id (gconstpointer a,
+                        gconstpointer b)
+{
+  TovRecord *first = *(TovRecord **) a;
+  TovRecord *second = *(TovRecord **) b;
+  guint n_types;
+  const GType *types = tov_record_types (&n_types);
+  int first_type = 0, second_type = 0;
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      if (types[i] == G_OBJECT_TYPE (first))
+        first_type = i;
+      if (types[i] == G_OBJECT_TYPE (second))
+        second_type = i;
+    }
+  if (first_type != second_type)
+    return first_type - second_type;
+  return strcmp (tov_record_get_id (first), tov_record_get_id (second));
+}
+
+/* Reads @data and saves its records with tov_store_save_all(), every
+ * collection in the order of its ids, as an import into a portfolio with
+ * records saves them.
+ */
+static gboolean
+save_every_record (TovStore    *store,
+                   const char  *data,
+                   gsize        length,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) records = tov_json_read (data, length, NULL, error);
+
+  if (records == NULL)
+    return FALSE;
+  g_ptr_array_sort (records, compare_by_type_and_id);
+  return tov_store_save_all (store, records, error);
+}
+
+static void
+append_rows (GString    *out,
+             sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_string_append_printf (out, "%s\n", sql);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        switch (sqlite3_column_type (stmt, i))
+          {
+          case SQLITE_NULL:
+            g_string_append (out, "\tNULL");
+            break;
+          case SQLITE_INTEGER:
+            g_string_append_printf (out, "\t%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i));
+            break;
+          case SQLITE_FLOAT:
+            g_string_append_printf (out, "\t%.17g", sqlite3_column_double (stmt, i));
+            break;
+          default:
+            {
+              g_autofree char *escaped = g_strescape ((const char *) sqlite3_column_text (stmt, i), NULL);
+
+              g_string_append_printf (out, "\t'%s'", escaped);
+            }
+            break;
+          }
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+}
+
+static gboolean
+is_fts5 (const char *sql)
+{
+  return g_str_has_prefix (sql, "CREATE VIRTUAL TABLE") && strstr (sql, "USING fts5 (") != NULL;
+}
+
+/* Everything the portfolio file at @path holds, as text: the schema, and
+ * every row of every table with its rowid. An FTS5 table's index is kept
+ * in segments whose bytes depend on how the rows were written, so that
+ * index is described by every occurrence of every term instead.
+ */
+static char *
+describe_file (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  append_rows (out, db, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (sqls, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      const char *sql = g_ptr_array_index (sqls, i);
+      g_autofree char *query = NULL;
+      gboolean segments = FALSE;
+
+      for (guint j = 0; j < tables->len; j++)
+        if (is_fts5 (g_ptr_array_index (sqls, j)))
+          {
+            g_autofree char *data = g_strconcat (g_ptr_array_index (tables, j), "_data", NULL);
+            g_autofree char *idx = g_strconcat (g_ptr_array_index (tables, j), "_idx", NULL);
+
+            segments |= g_str_equal (table, data) || g_str_equal (table, idx);
+          }
+
+      if (segments)
+        continue;
+      if (is_fts5 (sql))
+        {
+          g_autofree char *check = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('integrity-check')", table, table);
+          g_autofree char *vocab = g_strdup_printf ("CREATE VIRTUAL TABLE temp.%s_terms USING fts5vocab (main, %s, 'instance')",
+                                                    table, table);
+
+          g_assert_cmpint (sqlite3_exec (db, check, NULL, NULL, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (db, vocab, NULL, NULL, NULL), ==, SQLITE_OK);
+          query = g_strdup_printf ("SELECT * FROM temp.%s_terms ORDER BY term, doc, col, offset", table);
+        }
+      else if (g_str_has_prefix (sql, "CREATE VIRTUAL TABLE"))
+        continue;
+      else if (strstr (sql, "WITHOUT ROWID") != NULL)
+        query = g_strdup_printf ("SELECT * FROM %s", table);
+      else
+        query = g_strdup_printf ("SELECT rowid, * FROM %s ORDER BY rowid", table);
+      append_rows (out, db, query);
+    }
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_same_text (const char *a,
+                  const char *b)
+{
+  g_auto(GStrv) lines_a = NULL;
+  g_auto(GStrv) lines_b = NULL;
+
+  if (g_str_equal (a, b))
+    return;
+  lines_a = g_strsplit (a, "\n", -1);
+  lines_b = g_strsplit (b, "\n", -1);
+  for (guint i = 0; lines_a[i] != NULL && lines_b[i] != NULL; i++)
+    g_assert_cmpstr (lines_a[i], ==, lines_b[i]);
+  g_assert_cmpuint (g_strv_length (lines_a), ==, g_strv_length (lines_b));
+}
+
+/* A portfolio of every kind of record, several thousand of them. */
+static char *
+generated_document (gsize *length)
+{
+  Scratch scratch = { 0, };
+  TovGenerateOptions options;
+  g_autoptr(GError) error = NULL;
+  char *data;
+
+  scratch_open (&scratch);
+  tov_generate_options_init (&options, TOV_GENERATE_SMALL);
+  g_assert_true (tov_generate (scratch.store, &options, &error));
+  g_assert_no_error (error);
+  data = export_ok (scratch.store, length);
+  scratch_close (&scratch);
+  return data;
+}
+
+static void
+assert_imports_as_saved (const char *data,
+                         gsize       length)
+{
+  Scratch imported = { 0, }, saved = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported_rows = NULL;
+  g_autofree char *saved_rows = NULL;
+  TovImportCounts counts = { 0, };
+
+  scratch_open (&imported);
+  import_ok (imported.store, data, length, &counts);
+  scratch_open (&saved);
+  g_assert_true (save_every_record (saved.store, data, length, &error));
+  g_assert_no_error (error);
+
+  /* The store holds the document's portfolio record, as saving it does. */
+  g_assert_cmpstr (tov_record_get_id (TOV_RECORD (tov_store_get_portfolio (imported.store))), ==,
+                   tov_record_get_id (TOV_RECORD (tov_store_get_portfolio (saved.store))));
+  g_assert_cmpstr (tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (imported.store)), "name"), ==,
+                   tov_record_get_string (TOV_RECORD (tov_store_get_portfolio (saved.store)), "name"));
+
+  g_clear_object (&imported.store);
+  g_clear_object (&saved.store);
+  imported_rows = describe_file (imported.path);
+  saved_rows = describe_file (saved.path);
+  g_assert_cmpuint (strlen (imported_rows), >, length / 2);
+  assert_same_text (imported_rows, saved_rows);
+
+  scratch_close (&imported);
+  scratch_close (&saved);
+}
+
+static void
+test_new_file_demo (void)
+{
+  gsize length;
+  g_autofree char *demo = demo_document (&length);
+
+  assert_imports_as_saved (demo, length);
+}
+
+static void
+test_new_file_generated (void)
+{
+  gsize length;
+  g_autofree char *generated = generated_document (&length);
+
+  assert_imports_as_saved (generated, length);
+}
+
+/* After an import was refused, the new file is as it was and works as a
+ * portfolio: the triggers that keep its search index are all there.
+ */
+static void
+assert_refused_into_new_file (const char *document,
+                              gsize       length,
+                              int         code,
+                              const char *message_start,
+                              const char *words)
+{
+  Scratch scratch = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GBytes) db_before = NULL;
+  g_autoptr(GBytes) db_after = NULL;
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GBytes) wal_after = NULL;
+  g_autofree char *wal = NULL;
+  g_autoptr(TovRecord) project = NULL;
+  TovImportCounts counts = { 0, };
+  sqlite3_stmt *stmt;
+
+  scratch_open (&scratch);
+  wal = g_strconcat (scratch.path, "-wal", NULL);
+  db_before = file_bytes (scratch.path);
+  wal_before = file_bytes (wal);
+
+  g_assert_false (tov_json_import (scratch.store, document, length, &counts, &warnings, &error));
+  g_assert_error (error, TOV_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, message_start));
+  g_assert_nonnull (strstr (error->message, words));
+  g_assert_null (warnings);
+
+  db_after = file_bytes (scratch.path);
+  wal_after = file_bytes (wal);
+  g_assert_true (same_bytes (db_before, db_after));
+  g_assert_true (same_bytes (wal_before, wal_after));
+  g_assert_cmpuint (tov_store_count (scratch.store, TOV_TYPE_THEME), ==, 0);
+
+  g_clear_error (&error);
+  project = g_object_new (TOV_TYPE_PROJECT, "title", "Lektiecafé", NULL);
+  g_assert_true (tov_store_save (scratch.store, project, &error));
+  g_assert_no_error (error);
+  stmt = tov_store_prepare (scratch.store, "SELECT count(*) FROM search_index WHERE record_id = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, tov_record_get_id (project), -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_reset (stmt);
+
+  g_clear_object (&project);
+  scratch_close (&scratch);
+}
+
+static void
+test_new_file_case (gconstpointer data)
+{
+  const DocumentCase *c = data;
+  g_autoptr(GString) document = case_document (c);
+
+  assert_refused_into_new_file (document->str, document->len, c->code, c->path, c->words);
+}
+
+/* Documents that read, but that the store refuses: in a new file they
+ * are refused with the words that saving every record gives.
+ */
+static void
+test_new_file_refused_by_store (void)
+{
+  static const struct
+  {
+    const char *from;
+    const char *to;
+  } cases[] = {
+    /* The line's decision is the other project's. */
+    { "\"budget_lines\": [{\"id\": \"60000000-0000-4000-8000-000000000001\","
+      " \"project_id\": \"30000000-0000-4000-8000-000000000001\"",
+      "\"budget_lines\": [{\"id\": \"60000000-0000-4000-8000-000000000001\","
+      " \"project_id\": \"30000000-0000-4000-8000-000000000002\"" },
+    /* A status of nothing. */
+    { "\"budget_lines\": [",
+      "\"status_updates\": [{\"id\": \"70000000-0000-4000-8000-000000000001\","
+      " \"project_id\": null, \"date\": \"2020-03-01\", \"text\": \"Godt i gang\"}],\n  \"budget_lines\": [" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) document = g_string_new (base_document);
+      Scratch saved = { 0, };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpuint (g_string_replace (document, cases[i].from, cases[i].to, 1), ==, 1);
+      scratch_open (&saved);
+      g_assert_false (save_every_record (saved.store, document->str, document->len, &error));
+      g_assert_nonnull (error);
+      assert_refused_into_new_file (document->str, document->len, error->code, error->message, error->message);
+      scratch_close (&saved);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +1140,19 @@ main (int   argc,
                                                document_cases[i].name);
 
       g_test_add_data_func (path, &document_cases[i], test_document_case);
+    }
+  g_test_add_func ("/json/new-file/demo", test_new_file_demo);
+  g_test_add_func ("/json/new-file/generated", test_new_file_generated);
+  g_test_add_func ("/json/new-file/refused-by-store", test_new_file_refused_by_store);
+  for (guint i = 0; i < G_N_ELEMENTS (document_cases); i++)
+    {
+      g_autofree char *path = NULL;
+
+      /* Those that are refused for what the demo holds, or imported. */
+      if (document_cases[i].path == NULL || document_cases[i].store_only)
+        continue;
+      path = g_strdup_printf ("/json/new-file/refused/%s", document_cases[i].name);
+      g_test_add_data_func (path, &document_cases[i], test_new_file_case);
     }
 
   return g_test_run ();

@@ -1,4 +1,4 @@
-/* tov-json-guard.h: what a JSON document must pass before json-glib reads it.
+/* tov-json-guard.h: what a JSON document must pass before it is read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
