@@ -140,26 +140,6 @@ show_reference (TovBudgetView *self,
   tov_cell_label_set_label (label, reference_label (self, line, field));
 }
 
-/* The whole name, for a cell too narrow for it. Asked for when the
- * pointer rests on the cell: gtk_widget_set_tooltip_text() at every bind
- * would ask the display server where the pointer is, for every cell of
- * every row that scrolls into view.
- */
-static gboolean
-on_reference_query_tooltip (TovCellLabel *label,
-                            int           x,
-                            int           y,
-                            gboolean      keyboard_mode,
-                            GtkTooltip   *tooltip)
-{
-  const char *text = tov_cell_label_get_label (label);
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 /* A cell label measures by its font, not its text: @width_chars sets the
  * width its column asks for.
  */
@@ -167,13 +147,7 @@ static void
 setup_reference_cell (GtkListItem *item,
                       int          width_chars)
 {
-  GtkWidget *label = g_object_new (TOV_TYPE_CELL_LABEL,
-                                   "width-chars", width_chars,
-                                   "has-tooltip", TRUE,
-                                   NULL);
-
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_reference_query_tooltip), NULL);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, g_object_new (TOV_TYPE_CELL_LABEL, "width-chars", width_chars, NULL));
 }
 
 static void

@@ -5,7 +5,10 @@
  * measure it, so a list of six columns shaped 1,200 strings before its
  * first frame. A cell label is one line high by its font, and as wide as
  * its width-chars say, without looking at its text: the text is shaped
- * only when the cell is drawn, which only the rows on screen are.
+ * only when the cell is drawn, which only the rows on screen are. A text
+ * cut short shows whole in the cell's tooltip, asked for when the pointer
+ * rests on it: setting a tooltip at every bind would ask the display
+ * server where the pointer is, for every cell scrolled into view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,6 +101,23 @@ tov_cell_label_snapshot (GtkWidget   *widget,
                               (width - extents.width) * self->xalign - extents.x,
                               (height - extents.height) / 2,
                               self->layout);
+}
+
+/* A text cut short shows whole in its tooltip. */
+static gboolean
+tov_cell_label_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  TovCellLabel *self = TOV_CELL_LABEL (widget);
+
+  if (self->layout == NULL || !pango_layout_is_ellipsized (self->layout))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->label);
+  return TRUE;
 }
 
 static void
@@ -198,6 +218,7 @@ tov_cell_label_class_init (TovCellLabelClass *klass)
   widget_class->measure = tov_cell_label_measure;
   widget_class->snapshot = tov_cell_label_snapshot;
   widget_class->css_changed = tov_cell_label_css_changed;
+  widget_class->query_tooltip = tov_cell_label_query_tooltip;
 
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
   properties[PROP_XALIGN] = g_param_spec_float ("xalign", NULL, NULL, 0, 1, 0, flags);
@@ -212,6 +233,7 @@ tov_cell_label_class_init (TovCellLabelClass *klass)
 static void
 tov_cell_label_init (TovCellLabel *self)
 {
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

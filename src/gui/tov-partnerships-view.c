@@ -134,7 +134,6 @@ update_organisation_cell (GtkListItem *list_item)
     name = tov_record_get_string (organisation, "name");
 
   tov_cell_label_set_label (TOV_CELL_LABEL (gtk_list_item_get_child (list_item)), name);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), name[0] != '\0' ? name : NULL);
 }
 
 static void
