@@ -287,6 +287,39 @@ test_query_model_filters_and_sorts (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 }
 
+/* A record is found at the position the list shows it, and not at all
+ * when the list leaves it out.
+ */
+static void
+test_query_model_finds_record (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(TovQueryModel) model = tov_query_model_new (fixture->store, TOV_TYPE_PROJECT);
+  g_autoptr(TovTheme) theme = g_object_new (TOV_TYPE_THEME, "number", (gint64) 3, "title", "Vejen til velfærd", NULL);
+  g_autoptr(TovRecord) last = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Projekt %02u", i);
+
+      g_object_unref (save_project (fixture->store, 100 + i, title));
+    }
+  g_assert_true (tov_store_save (fixture->store, TOV_RECORD (theme), NULL));
+
+  tov_query_model_set_sort (model, "number", TRUE);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(TovRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpuint (tov_query_model_find (model, record), ==, i);
+    }
+
+  last = g_list_model_get_item (G_LIST_MODEL (model), 39);
+  tov_query_model_set_int_condition (model, "number", TRUE, 139);
+  g_assert_cmpuint (tov_query_model_find (model, last), ==, G_MAXUINT);
+  g_assert_cmpuint (tov_query_model_find (model, TOV_RECORD (theme)), ==, G_MAXUINT);
+}
+
 static void
 test_budget_totals (Fixture       *fixture,
                     gconstpointer  data)
@@ -1010,6 +1043,7 @@ main (int   argc,
   ADD ("/store/delete-and-undo", test_delete_and_undo);
   ADD ("/store/edit-reaches-shown-record", test_edit_reaches_shown_record);
   ADD ("/store/query-model", test_query_model_filters_and_sorts);
+  ADD ("/store/query-model-find", test_query_model_finds_record);
   ADD ("/store/budget-totals", test_budget_totals);
   ADD ("/store/save-copy", test_save_copy);
   ADD ("/store/demo-totals", test_demo_totals);

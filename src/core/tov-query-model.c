@@ -828,3 +828,43 @@ tov_query_model_get_store (TovQueryModel *self)
 
   return self->store;
 }
+
+/**
+ * tov_query_model_find:
+ *
+ * Finds @record among the model's rows by its rowid, without reading the
+ * records before it.
+ *
+ * Returns: its position, or %GTK_INVALID_LIST_POSITION (G_MAXUINT) when
+ *   the model does not hold it
+ */
+guint
+tov_query_model_find (TovQueryModel *self,
+                      TovRecord     *record)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = -1;
+  GArray *rows;
+
+  g_return_val_if_fail (TOV_IS_QUERY_MODEL (self), G_MAXUINT);
+  g_return_val_if_fail (TOV_IS_RECORD (record), G_MAXUINT);
+
+  if (!g_type_is_a (G_OBJECT_TYPE (record), self->item_type))
+    return G_MAXUINT;
+
+  sql = g_strdup_printf ("SELECT rowid FROM %s WHERE id = ?", item_class (self)->table);
+  stmt = tov_store_prepare (self->store, sql, NULL);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_text (stmt, 1, tov_record_get_id (record), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  rows = rowids (self);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, gint64, i) == rowid)
+      return i;
+  return G_MAXUINT;
+}

@@ -29,5 +29,7 @@ void           tov_query_model_set_search         (TovQueryModel *self,
 void           tov_query_model_set_sort           (TovQueryModel *self,
                                                    const char    *key,
                                                    gboolean       descending);
+guint          tov_query_model_find               (TovQueryModel *self,
+                                                   TovRecord     *record);
 
 G_END_DECLS

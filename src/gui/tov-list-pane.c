@@ -286,25 +286,21 @@ gboolean
 tov_list_pane_select (TovListPane *self,
                       TovRecord   *record)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (TOV_IS_LIST_PANE (self), FALSE);
 
+  if (self->model == NULL)
+    return FALSE;
+
+  position = tov_query_model_find (self->model, record);
+  if (position == G_MAXUINT)
+    return FALSE;
+
   g_clear_handle_id (&self->show_all_source, g_source_remove);
   show_all_rows (self);
-
-  n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TovRecord) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      if (g_strcmp0 (tov_record_get_id (item), tov_record_get_id (record)) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
 }
 
 /**
