@@ -17,10 +17,8 @@
 #include "tov-query-model.h"
 #include "tov-sql-sorter.h"
 
-/* The rows a new list shows in its first frame: more than the tallest
- * screen has room for.
- */
-#define FIRST_ROWS 64
+/* A list's rows are at least this many pixels high. */
+#define MIN_ROW_HEIGHT 20
 
 struct _TovListPane
 {
@@ -183,10 +181,31 @@ show_all_rows (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The rows a new list shows in its first frame: as many as the tallest
+ * monitor has room for.
+ */
+static guint
+rows_on_screen (TovListPane *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int tallest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+
+  return tallest > 0 ? (guint) tallest / MIN_ROW_HEIGHT + 1 : G_MAXUINT;
+}
+
 static void
 show_first_rows (TovListPane *self)
 {
-  gtk_slice_list_model_set_size (self->rows, FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->rows, rows_on_screen (self));
   if (self->show_all_source == 0)
     self->show_all_source = g_idle_add_full (G_PRIORITY_LOW, show_all_rows, self, NULL);
 }
