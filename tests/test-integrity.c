@@ -10,8 +10,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "tov-error.h"
+#include "tov-json.h"
 #include "tov-migrations.h"
 #include "tov-test-portfolio.h"
 #include "tov-theme.h"
@@ -86,6 +88,18 @@ damage_last_page (TovTestPortfolio *portfolio)
   g_assert_true (g_file_set_contents (portfolio->path, contents, length, NULL));
 }
 
+/* A document with one theme, to import. */
+static char *
+theme_document (TovTestPortfolio *portfolio)
+{
+  g_autofree char *path = g_build_filename (portfolio->dir, "other.tovholder", NULL);
+  g_autoptr(TovStore) other = tov_store_open (path, NULL);
+  g_autoptr(TovTheme) theme = new_theme ();
+
+  g_assert_true (tov_store_save (other, TOV_RECORD (theme), NULL));
+  return tov_json_export (other, NULL, NULL);
+}
+
 static void
 count_damaged (TovStore     *store,
                const GError *error,
@@ -126,6 +140,7 @@ test_damaged_file_takes_no_write (TovTestPortfolio *portfolio,
   g_autoptr(GError) error = NULL;
   g_autoptr(TovStore) store = NULL;
   g_autoptr(TovTheme) theme = new_theme ();
+  g_autofree char *document = theme_document (portfolio);
   Snapshot before;
   guint n_damaged = 0;
 
@@ -137,7 +152,11 @@ test_damaged_file_takes_no_write (TovTestPortfolio *portfolio,
   g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
   g_assert_false (tov_store_save (store, TOV_RECORD (theme), &error));
   g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
+  g_clear_error (&error);
   g_assert_false (tov_store_save_copy (store, portfolio->path, NULL));
+  g_assert_false (tov_json_import (store, document, strlen (document), NULL, NULL, &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
+  g_clear_error (&error);
 
   while (n_damaged == 0)
     g_main_context_iteration (NULL, TRUE);

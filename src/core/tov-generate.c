@@ -2087,7 +2087,7 @@ tov_generate (TovStore                  *store,
   set_pragma (store, "temp_store", 2);
   set_pragma (store, "synchronous", 0);
 
-  ok = run (store, "BEGIN IMMEDIATE", error);
+  ok = tov_store_ensure_intact (store, error) && run (store, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       ok = write_all (&gen, error);

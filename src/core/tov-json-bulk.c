@@ -570,6 +570,9 @@ tov_json_bulk_write (TovStore          *store,
   gboolean begun = FALSE, written = FALSE;
   sqlite3 *db = NULL;
 
+  if (!tov_store_ensure_intact (store, error))
+    return FALSE;
+
   if (tov_json_query_int (store, "PRAGMA temp_store", &temp_store, &write_error) &&
       tov_json_query_int (store, "PRAGMA cache_size", &cache_size, &write_error) &&
       (db = connection (store, &write_error)) != NULL)

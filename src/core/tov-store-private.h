@@ -23,6 +23,8 @@ TovRecord    *tov_store_read_record      (TovStore      *self,
                                           sqlite3_stmt  *stmt);
 void          tov_store_set_sqlite_error (TovStore      *self,
                                           GError       **error);
+gboolean      tov_store_ensure_intact    (TovStore      *self,
+                                          GError       **error);
 
 /* For the migration tests: a portfolio file at an earlier schema version. */
 gboolean      tov_store_create_at_version (const char   *path,

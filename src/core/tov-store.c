@@ -651,10 +651,17 @@ tov_store_open_checking_later (const char  *path,
   return open_store (path, FALSE, error);
 }
 
-/* Writes wait for the integrity check, and a damaged file takes none. */
-static gboolean
-ensure_intact (TovStore  *self,
-               GError   **error)
+/**
+ * tov_store_ensure_intact:
+ *
+ * Waits for the integrity check that tov_store_open_checking_later()
+ * started. Every write asks first: a damaged file takes none.
+ *
+ * Returns: %FALSE with @error set when the file is damaged
+ */
+gboolean
+tov_store_ensure_intact (TovStore  *self,
+                         GError   **error)
 {
   if (self->integrity != NULL)
     {
@@ -956,7 +963,7 @@ begin (TovStore  *self,
        gboolean   undoable,
        GError   **error)
 {
-  if (!ensure_intact (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
+  if (!tov_store_ensure_intact (self, error) || !exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   g_hash_table_remove_all (self->changed_tables);
@@ -1374,7 +1381,7 @@ tov_store_save_copy (TovStore    *self,
 
   g_return_val_if_fail (TOV_IS_STORE (self), FALSE);
 
-  if (!ensure_intact (self, error))
+  if (!tov_store_ensure_intact (self, error))
     return FALSE;
 
   display = g_filename_display_basename (path);
