@@ -1808,51 +1808,6 @@ write_status_updates (Generator  *gen,
 /* Setting up --------------------------------------------------------------- */
 
 static gboolean
-run (TovStore    *store,
-     const char  *sql,
-     GError     **error)
-{
-  sqlite3_stmt *stmt = tov_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tov_store_set_sqlite_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gint64
-query_int (TovStore   *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = tov_store_prepare (store, sql, NULL);
-  gint64 value = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return value;
-}
-
-static void
-set_pragma (TovStore   *store,
-            const char *name,
-            gint64      value)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
-
-  run (store, sql, NULL);
-}
-
-static gboolean
 check_options (const TovGenerateOptions  *o,
                GError                   **error)
 {
@@ -1895,7 +1850,9 @@ is_empty (TovStore *store)
         TovRecordClass *klass = g_type_class_peek (types[i]);
         g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", klass->table);
 
-        if (query_int (store, sql) != 0)
+        gint64 exists = 0;
+
+        if (!tov_store_query_int (store, sql, &exists, NULL) || exists)
           return FALSE;
       }
   return TRUE;
@@ -2050,7 +2007,7 @@ tov_generate (TovStore                  *store,
 {
   Generator gen = { 0, };
   g_autofree Uuid *portfolio_id = NULL;
-  gint64 cache_size, temp_store, synchronous;
+  gint64 cache_size = 0, temp_store = 0, synchronous = 0;
   gboolean ok;
   guint n_types;
   const GType *types;
@@ -2080,29 +2037,29 @@ tov_generate (TovStore                  *store,
    * in the middle, statement journals in memory and a page cache that
    * holds the indexes. All three are put back afterwards.
    */
-  cache_size = query_int (store, "PRAGMA cache_size");
-  temp_store = query_int (store, "PRAGMA temp_store");
-  synchronous = query_int (store, "PRAGMA synchronous");
-  set_pragma (store, "cache_size", -LOAD_CACHE_KIB);
-  set_pragma (store, "temp_store", 2);
-  set_pragma (store, "synchronous", 0);
+  tov_store_query_int (store, "PRAGMA cache_size", &cache_size, NULL);
+  tov_store_query_int (store, "PRAGMA temp_store", &temp_store, NULL);
+  tov_store_query_int (store, "PRAGMA synchronous", &synchronous, NULL);
+  tov_store_set_pragma (store, "cache_size", -LOAD_CACHE_KIB);
+  tov_store_set_pragma (store, "temp_store", 2);
+  tov_store_set_pragma (store, "synchronous", 0);
 
-  ok = tov_store_ensure_intact (store, error) && run (store, "BEGIN IMMEDIATE", error);
+  ok = tov_store_ensure_intact (store, error) && tov_store_run (store, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       ok = write_all (&gen, error);
       if (ok)
-        ok = run (store, "COMMIT", error);
+        ok = tov_store_run (store, "COMMIT", error);
       if (!ok)
-        run (store, "ROLLBACK", NULL);
+        tov_store_run (store, "ROLLBACK", NULL);
     }
 
-  set_pragma (store, "synchronous", synchronous);
-  set_pragma (store, "temp_store", temp_store);
-  set_pragma (store, "cache_size", cache_size);
+  tov_store_set_pragma (store, "synchronous", synchronous);
+  tov_store_set_pragma (store, "temp_store", temp_store);
+  tov_store_set_pragma (store, "cache_size", cache_size);
   /* Leave a file that holds everything, not a write-ahead log as large as it. */
   if (ok)
-    run (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+    tov_store_run (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 
   /* Last, so that a load that fails leaves the portfolio as it was. */
   if (ok)

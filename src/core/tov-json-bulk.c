@@ -61,66 +61,6 @@ tov_json_timer_debug (TovJsonTimer  timer,
            (now.wall - timer.wall) / 1e6, (now.cpu - timer.cpu) / 1e6);
 }
 
-/* Running SQL on the store's connection ------------------------------------ */
-
-/**
- * tov_json_run:
- *
- * Runs @sql, one statement, to its end.
- */
-gboolean
-tov_json_run (TovStore    *store,
-              const char  *sql,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = tov_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    {
-      tov_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-gboolean
-tov_json_query_int (TovStore    *store,
-                    const char  *sql,
-                    gint64      *value,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt = tov_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      tov_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-void
-tov_json_set_pragma (TovStore   *store,
-                     const char *name,
-                     gint64      value)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
-
-  tov_json_run (store, sql, NULL);
-}
-
 /* Runs @sql, any number of statements; for SQL that is run once, which
  * the store need not keep prepared.
  */
@@ -573,13 +513,13 @@ tov_json_bulk_write (TovStore          *store,
   if (!tov_store_ensure_intact (store, error))
     return FALSE;
 
-  if (tov_json_query_int (store, "PRAGMA temp_store", &temp_store, &write_error) &&
-      tov_json_query_int (store, "PRAGMA cache_size", &cache_size, &write_error) &&
+  if (tov_store_query_int (store, "PRAGMA temp_store", &temp_store, &write_error) &&
+      tov_store_query_int (store, "PRAGMA cache_size", &cache_size, &write_error) &&
       (db = connection (store, &write_error)) != NULL)
     {
-      tov_json_set_pragma (store, "temp_store", 2);
-      tov_json_set_pragma (store, "cache_size", -BULK_CACHE_KIB);
-      begun = tov_json_run (store, "BEGIN IMMEDIATE", &write_error);
+      tov_store_set_pragma (store, "temp_store", 2);
+      tov_store_set_pragma (store, "cache_size", -BULK_CACHE_KIB);
+      begun = tov_store_run (store, "BEGIN IMMEDIATE", &write_error);
       written = begun && write_rows (store, db, rows, orders, &write_error);
     }
 
@@ -595,16 +535,16 @@ tov_json_bulk_write (TovStore          *store,
     {
       TovJsonTimer timer = tov_json_timer_start ();
 
-      written = tov_json_run (store, "COMMIT", &write_error);
+      written = tov_store_run (store, "COMMIT", &write_error);
       tov_json_timer_debug (timer, "commit");
     }
 
   if (begun && !written)
-    tov_json_run (store, "ROLLBACK", NULL);
+    tov_store_run (store, "ROLLBACK", NULL);
   if (db != NULL)
     {
-      tov_json_set_pragma (store, "cache_size", cache_size);
-      tov_json_set_pragma (store, "temp_store", temp_store);
+      tov_store_set_pragma (store, "cache_size", cache_size);
+      tov_store_set_pragma (store, "temp_store", temp_store);
     }
   if (write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&write_error));

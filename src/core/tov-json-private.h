@@ -150,17 +150,4 @@ TovJsonTimer tov_json_timer_start (void);
 void         tov_json_timer_debug (TovJsonTimer  timer,
                                    const char   *what);
 
-/* Running SQL on the store's connection ------------------------------------ */
-
-gboolean  tov_json_run             (TovStore             *store,
-                                    const char           *sql,
-                                    GError              **error);
-gboolean  tov_json_query_int       (TovStore             *store,
-                                    const char           *sql,
-                                    gint64               *value,
-                                    GError              **error);
-void      tov_json_set_pragma      (TovStore             *store,
-                                    const char           *name,
-                                    gint64                value);
-
 G_END_DECLS

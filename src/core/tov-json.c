@@ -968,15 +968,15 @@ save_in_bulk (TovStore   *store,
   gint64 temp_store, cache_size;
   gboolean saved;
 
-  if (!tov_json_query_int (store, "PRAGMA temp_store", &temp_store, error) ||
-      !tov_json_query_int (store, "PRAGMA cache_size", &cache_size, error))
+  if (!tov_store_query_int (store, "PRAGMA temp_store", &temp_store, error) ||
+      !tov_store_query_int (store, "PRAGMA cache_size", &cache_size, error))
     return FALSE;
 
-  tov_json_set_pragma (store, "temp_store", 2);
-  tov_json_set_pragma (store, "cache_size", -BULK_CACHE_KIB);
+  tov_store_set_pragma (store, "temp_store", 2);
+  tov_store_set_pragma (store, "cache_size", -BULK_CACHE_KIB);
   saved = tov_store_save_all (store, records, error);
-  tov_json_set_pragma (store, "cache_size", cache_size);
-  tov_json_set_pragma (store, "temp_store", temp_store);
+  tov_store_set_pragma (store, "cache_size", cache_size);
+  tov_store_set_pragma (store, "temp_store", temp_store);
 
   return saved;
 }
@@ -1203,11 +1203,11 @@ write_document (TovStore       *store,
   /* Reading the file through memory mapping spares copying every page;
    * an export reads all of them once.
    */
-  if (!tov_json_query_int (store, "PRAGMA mmap_size", &mmap_size, error))
+  if (!tov_store_query_int (store, "PRAGMA mmap_size", &mmap_size, error))
     return FALSE;
-  tov_json_set_pragma (store, "mmap_size", EXPORT_MMAP_SIZE);
+  tov_store_set_pragma (store, "mmap_size", EXPORT_MMAP_SIZE);
 
-  written = tov_json_run (store, "BEGIN", error);
+  written = tov_store_run (store, "BEGIN", error);
   if (written)
     {
       guint n_portfolios = 0;
@@ -1224,12 +1224,12 @@ write_document (TovStore       *store,
       g_string_append (out->text, "\n}\n");
 
       if (written)
-        written = tov_json_run (store, "COMMIT", error);
+        written = tov_store_run (store, "COMMIT", error);
       else
-        tov_json_run (store, "ROLLBACK", NULL);
+        tov_store_run (store, "ROLLBACK", NULL);
     }
 
-  tov_json_set_pragma (store, "mmap_size", mmap_size);
+  tov_store_set_pragma (store, "mmap_size", mmap_size);
   return written;
 }
 
@@ -1260,8 +1260,8 @@ tov_json_export (TovStore  *store,
    * that at once saves copying a large document again and again as it
    * grows. Pages that are never written to are never given memory.
    */
-  if (tov_json_query_int (store, "PRAGMA page_count", &page_count, NULL) &&
-      tov_json_query_int (store, "PRAGMA page_size", &page_size, NULL))
+  if (tov_store_query_int (store, "PRAGMA page_count", &page_count, NULL) &&
+      tov_store_query_int (store, "PRAGMA page_size", &page_size, NULL))
     out.text = g_string_sized_new (MIN (page_count * page_size, (gint64) MAX_DOCUMENT_SIZE) + 64 * 1024);
   else
     out.text = g_string_new (NULL);

@@ -25,6 +25,16 @@ void          tov_store_set_sqlite_error (TovStore      *self,
                                           GError       **error);
 gboolean      tov_store_ensure_intact    (TovStore      *self,
                                           GError       **error);
+gboolean      tov_store_run              (TovStore      *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      tov_store_query_int        (TovStore      *self,
+                                          const char    *sql,
+                                          gint64        *value,
+                                          GError       **error);
+void          tov_store_set_pragma       (TovStore      *self,
+                                          const char    *name,
+                                          gint64         value);
 
 /* For the migration tests: a portfolio file at an earlier schema version. */
 gboolean      tov_store_create_at_version (const char   *path,

@@ -243,6 +243,70 @@ tov_store_prepare (TovStore    *self,
   return stmt;
 }
 
+/**
+ * tov_store_run:
+ *
+ * Runs @sql, one statement, to its end, keeping it prepared.
+ */
+gboolean
+tov_store_run (TovStore    *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = tov_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      tov_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * tov_store_query_int:
+ *
+ * Runs @sql and reads the first column of its first row into @value.
+ */
+gboolean
+tov_store_query_int (TovStore    *self,
+                     const char  *sql,
+                     gint64      *value,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = tov_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      tov_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* For the bulk writers, which set a pragma for their load and put it back. */
+void
+tov_store_set_pragma (TovStore   *self,
+                      const char *name,
+                      gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
+
+  tov_store_run (self, sql, NULL);
+}
+
 /* Opening ---------------------------------------------------------------- */
 
 static guint32
