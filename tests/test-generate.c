@@ -679,29 +679,6 @@ test_refuses (void)
   g_assert_cmpuint (tov_store_count (store, TOV_TYPE_PROJECT), ==, options.projects);
 }
 
-/* Every row of @sql, a line each with its columns between tabs. */
-static char *
-dump_rows (sqlite3    *db,
-           const char *sql)
-{
-  GString *rows = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (rows, "%s%s", i > 0 ? "\t" : "", text != NULL ? text : "NULL");
-        }
-      g_string_append_c (rows, '\n');
-    }
-  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
-  return g_string_free (rows, FALSE);
-}
-
 /* tov_migration_rebuild_sql() gives the tables the triggers kept while
  * the portfolio was written: the search index's rows and terms, the
  * notes' index term by term, and the totals. Run last: it writes.
@@ -728,7 +705,7 @@ test_rebuild_matches_triggers (void)
   g_assert_cmpstr (message, ==, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    g_ptr_array_add (kept, dump_rows (db, queries[i]));
+    g_ptr_array_add (kept, tov_test_dump_rows (db, queries[i]));
   /* The totals the triggers kept are the sums of the lines. */
   g_assert_cmpstr (g_ptr_array_index (kept, 3), ==, g_ptr_array_index (kept, 4));
 
@@ -741,7 +718,7 @@ test_rebuild_matches_triggers (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      g_autofree char *rebuilt = dump_rows (db, queries[i]);
+      g_autofree char *rebuilt = tov_test_dump_rows (db, queries[i]);
 
       g_test_message ("%s", queries[i]);
       g_assert_cmpuint (strlen (rebuilt), >, 0);

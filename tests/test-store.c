@@ -453,38 +453,15 @@ exec_raw (sqlite3    *db,
   g_assert_cmpstr (message, ==, NULL);
 }
 
-/* Every row of @sql, a line each with its columns between tabs. */
-static char *
-dump_rows (sqlite3    *db,
-           const char *sql)
-{
-  GString *rows = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (rows, "%s%s", i > 0 ? "\t" : "", text != NULL ? text : "NULL");
-        }
-      g_string_append_c (rows, '\n');
-    }
-  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
-  return g_string_free (rows, FALSE);
-}
-
 /* The budget totals as the triggers keep them, and as a plain GROUP BY
  * over the lines has them: they must be the same rows.
  */
 static void
 assert_budget_total_is_sum (sqlite3 *db)
 {
-  g_autofree char *kept = dump_rows (db, "SELECT funding_source_id, kind, year, amount_ore, n_lines FROM budget_total"
+  g_autofree char *kept = tov_test_dump_rows (db, "SELECT funding_source_id, kind, year, amount_ore, n_lines FROM budget_total"
                                          " ORDER BY funding_source_id, kind, year");
-  g_autofree char *summed = dump_rows (db, "SELECT funding_source_id, kind, year, sum (amount_ore), count (*)"
+  g_autofree char *summed = tov_test_dump_rows (db, "SELECT funding_source_id, kind, year, sum (amount_ore), count (*)"
                                            " FROM budget_line GROUP BY funding_source_id, kind, year"
                                            " ORDER BY funding_source_id, kind, year");
 
@@ -680,7 +657,7 @@ test_budget_totals_follow_undo (Fixture       *fixture,
     }
 #undef CHECK
   {
-    g_autofree char *n_totals = dump_rows (db, "SELECT count (*) FROM budget_total");
+    g_autofree char *n_totals = tov_test_dump_rows (db, "SELECT count (*) FROM budget_total");
 
     g_assert_cmpstr (n_totals, ==, "0\n");
   }
@@ -707,7 +684,7 @@ dump_derived (sqlite3 *db)
 
   for (guint i = 0; i < G_N_ELEMENTS (derived_queries); i++)
     {
-      char *rows = dump_rows (db, derived_queries[i]);
+      char *rows = tov_test_dump_rows (db, derived_queries[i]);
 
       g_assert_cmpuint (strlen (rows), >, 0);
       g_ptr_array_add (dumps, rows);

@@ -62,3 +62,26 @@ tov_test_remove_dir (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* Every row of @sql, a line each with its columns between tabs. */
+char *
+tov_test_dump_rows (sqlite3    *db,
+                    const char *sql)
+{
+  GString *rows = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (rows, "%s%s", i > 0 ? "\t" : "", text != NULL ? text : "NULL");
+        }
+      g_string_append_c (rows, '\n');
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return g_string_free (rows, FALSE);
+}

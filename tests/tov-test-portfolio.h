@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "tov-store.h"
 
 G_BEGIN_DECLS
@@ -15,12 +17,14 @@ typedef struct
   TovStore *store;
 } TovTestPortfolio;
 
-void tov_test_portfolio_set_up      (TovTestPortfolio *portfolio,
-                                     gconstpointer     data);
-void tov_test_portfolio_set_up_demo (TovTestPortfolio *portfolio,
-                                     gconstpointer     data);
-void tov_test_portfolio_tear_down   (TovTestPortfolio *portfolio,
-                                     gconstpointer     data);
-void tov_test_remove_dir            (const char       *dir);
+void  tov_test_portfolio_set_up      (TovTestPortfolio *portfolio,
+                                      gconstpointer     data);
+void  tov_test_portfolio_set_up_demo (TovTestPortfolio *portfolio,
+                                      gconstpointer     data);
+void  tov_test_portfolio_tear_down   (TovTestPortfolio *portfolio,
+                                      gconstpointer     data);
+void  tov_test_remove_dir            (const char       *dir);
+char *tov_test_dump_rows             (sqlite3          *db,
+                                      const char       *sql);
 
 G_END_DECLS
