@@ -41,6 +41,45 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+typedef struct
+{
+  int height;
+  int ascent;
+  int char_width;
+} LineMetrics;
+
+/* The metrics of a line of @widget's font, measured once a font:
+ * pango_context_get_metrics() shapes a sample text every time it is asked.
+ */
+static const LineMetrics *
+line_metrics (GtkWidget *widget)
+{
+  static GHashTable *by_font;   /* PangoFontDescription → LineMetrics */
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  LineMetrics *line;
+
+  if (by_font == NULL)
+    by_font = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                     (GEqualFunc) pango_font_description_equal,
+                                     (GDestroyNotify) pango_font_description_free, g_free);
+
+  line = g_hash_table_lookup (by_font, font);
+  if (line == NULL)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      line = g_new (LineMetrics, 1);
+      line->height = pango_font_metrics_get_height (metrics);
+      line->ascent = pango_font_metrics_get_ascent (metrics);
+      line->char_width = pango_font_metrics_get_approximate_char_width (metrics);
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (by_font, pango_font_description_copy (font), line);
+    }
+
+  return line;
+}
+
 static void
 tov_cell_label_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -51,20 +90,18 @@ tov_cell_label_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   TovCellLabel *self = TOV_CELL_LABEL (widget);
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  const LineMetrics *line = line_metrics (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 0;
-      *natural = PANGO_PIXELS_CEIL (self->width_chars * pango_font_metrics_get_approximate_char_width (metrics));
+      *natural = PANGO_PIXELS_CEIL (self->width_chars * line->char_width);
     }
   else
     {
-      *minimum = *natural = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
-      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics));
+      *minimum = *natural = PANGO_PIXELS_CEIL (line->height);
+      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (line->ascent);
     }
-  pango_font_metrics_unref (metrics);
 }
 
 static void
