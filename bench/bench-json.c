@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "bench-util.h"
 #include "tov-json.h"
@@ -52,17 +51,6 @@ remove_portfolio (const char *path)
 
       g_unlink (file);
     }
-}
-
-/* Processor time of the process, user and system, in seconds. */
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 /* Starts the peak resident memory (VmHWM) anew from what is resident now;
@@ -109,7 +97,7 @@ typedef struct
 static Start
 start_step (void)
 {
-  return (Start) { bench_now_ms (), cpu_seconds () };
+  return (Start) { bench_now_ms (), bench_cpu_seconds () };
 }
 
 static void
@@ -117,7 +105,7 @@ end_step (Samples *samples,
           Start    start)
 {
   double wall = (bench_now_ms () - start.wall_ms) / 1000;
-  double cpu = cpu_seconds () - start.cpu;
+  double cpu = bench_cpu_seconds () - start.cpu;
 
   g_array_append_val (samples->wall, wall);
   g_array_append_val (samples->cpu, cpu);

@@ -12,7 +12,6 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
-#include <sys/resource.h>
 
 #include "bench-util.h"
 #include "tov-records.h"
@@ -42,17 +41,6 @@ plan_of_40 (TovStore *store,
   return tov_store_lookup (store, TOV_TYPE_ACTION_PLAN, id);
 }
 
-/* Processor time of the process, user and system, in seconds. */
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 /* The median wall-clock time of @runs sheets, and in @cpu their median
  * processor time.
  */
@@ -72,7 +60,7 @@ time_sheet (TovStore     *store,
     {
       g_autoptr(GError) error = NULL;
       double start = bench_now_ms ();
-      double cpu_start = cpu_seconds ();
+      double cpu_start = bench_cpu_seconds ();
       g_autoptr(TovReport) report = tov_report_new (store, kind, subject);
       double s, cpu_s;
 
@@ -80,7 +68,7 @@ time_sheet (TovStore     *store,
       if (!tov_report_write_pdf (report, path, &error))
         g_error ("%s", error->message);
       s = (bench_now_ms () - start) / 1000;
-      cpu_s = cpu_seconds () - cpu_start;
+      cpu_s = bench_cpu_seconds () - cpu_start;
       g_array_append_val (times, s);
       g_array_append_val (cpu_times, cpu_s);
       *n_pages = tov_report_get_n_pages (report);

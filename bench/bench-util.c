@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "bench-util.h"
 
@@ -136,4 +137,15 @@ bench_report (const char *key,
   printf ("RESULT\t%s\t%.3f\t%s\t%s\t%s\n", key, value, unit, target_text, verdict);
   fflush (stdout);
   return met;
+}
+
+/* Processor time of the process, user and system, in seconds. */
+double
+bench_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }

@@ -21,6 +21,7 @@ typedef enum
 } BenchGoal;
 
 double   bench_now_ms     (void);
+double   bench_cpu_seconds (void);
 double   bench_median     (GArray     *samples);
 double   bench_max        (GArray     *samples);
 double   bench_percentile (GArray     *samples,
