@@ -259,6 +259,52 @@ test_newer_schema_in_journal_refused (TovTestPortfolio *portfolio,
   assert_unchanged (&before, copy);
 }
 
+/* A file whose last transaction did not finish, as an import into a new
+ * file leaves it when the machine stops in the middle: pages of the
+ * transaction already in the file, and the rollback journal beside it.
+ * It opens as it was before that transaction.
+ */
+static void
+test_unfinished_transaction_rolled_back (TovTestPortfolio *portfolio,
+                                         gconstpointer     data)
+{
+  g_autofree char *copy = g_build_filename (portfolio->dir, "copy.tovholder", NULL);
+  g_autofree char *copy_journal = g_strconcat (copy, "-journal", NULL);
+  g_autofree char *journal = g_strconcat (portfolio->path, "-journal", NULL);
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(TovTheme) theme = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf written, before;
+  sqlite3 *db;
+
+  write_portfolio (portfolio);
+  g_assert_cmpint (g_stat (portfolio->path, &before), ==, 0);
+  g_assert_cmpint (sqlite3_open (portfolio->path, &db), ==, SQLITE_OK);
+  /* A small page cache writes the transaction's pages to the file. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 10; BEGIN;"
+                                 "CREATE TABLE unfinished (x);"
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                 "  INSERT INTO unfinished SELECT randomblob (500) FROM n;"
+                                 "UPDATE theme SET title = 'Halvt skrevet';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_file (portfolio->path, copy);
+  copy_file (journal, copy_journal);
+  sqlite3_close (db);
+  g_assert_cmpint (g_stat (copy, &written), ==, 0);
+  g_assert_cmpint (written.st_size, >, before.st_size);
+
+  store = tov_store_open_checking_later (copy, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (copy_journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (copy, &written), ==, 0);
+  g_assert_cmpint (written.st_size, ==, before.st_size);
+  g_assert_cmpuint (tov_store_count (store, TOV_TYPE_THEME), ==, 1);
+  theme = new_theme ();
+  g_assert_true (tov_store_save (store, TOV_RECORD (theme), &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +318,7 @@ main (int   argc,
   ADD ("closing-ends-check", test_closing_ends_check);
   ADD ("truncated-file-refused-at-once", test_truncated_file_refused_at_once);
   ADD ("newer-schema-in-journal-refused", test_newer_schema_in_journal_refused);
+  ADD ("unfinished-transaction-rolled-back", test_unfinished_transaction_rolled_back);
 #undef ADD
 
   return g_test_run ();

@@ -493,7 +493,12 @@ connection (TovStore  *store,
  * them. The connection is set up for many rows in one transaction:
  * statement journals kept in memory instead of temporary files, and a
  * page cache large enough that SQLite does not spill half-written pages
- * to the WAL in the middle. Both are put back.
+ * in the middle. The transaction keeps a rollback journal rather than
+ * the WAL: a journal holds only the few pages the new file had before,
+ * and the rows are written once, into the file, where the WAL would
+ * write all of them twice, to the log and then at the checkpoint. When
+ * another connection has the file open, SQLite keeps the WAL, which is
+ * only slower. All three are put back.
  *
  * Returns: whether the rows were written; if not, nothing was
  */
@@ -519,6 +524,7 @@ tov_json_bulk_write (TovStore          *store,
     {
       tov_store_set_pragma (store, "temp_store", 2);
       tov_store_set_pragma (store, "cache_size", -BULK_CACHE_KIB);
+      tov_store_run (store, "PRAGMA journal_mode = DELETE", NULL);
       begun = tov_store_run (store, "BEGIN IMMEDIATE", &write_error);
       written = begun && write_rows (store, db, rows, orders, &write_error);
     }
@@ -543,6 +549,7 @@ tov_json_bulk_write (TovStore          *store,
     tov_store_run (store, "ROLLBACK", NULL);
   if (db != NULL)
     {
+      tov_store_run (store, "PRAGMA journal_mode = WAL", NULL);
       tov_store_set_pragma (store, "cache_size", cache_size);
       tov_store_set_pragma (store, "temp_store", temp_store);
     }

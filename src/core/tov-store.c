@@ -337,6 +337,16 @@ set_damaged_error (GError     **error,
                display);
 }
 
+/* When the pages of a file that passed check_existing_file() are checked. */
+typedef enum
+{
+  PAGES_CHECKED,
+  /* By the store's connection, once it has opened the file. */
+  PAGES_CHECK_ON_OPEN,
+  /* In a thread, while the file is open. */
+  PAGES_CHECK_LATER,
+} PagesCheck;
+
 /* Looks at an existing file without writing to it: the SQLite header, our
  * application id, the schema version and the file's length. Only a file
  * that passes is opened for writing, so a foreign, newer or cut-off file is
@@ -344,15 +354,23 @@ set_damaged_error (GError     **error,
  *
  * The pages themselves are checked through a read-only connection now,
  * when @check_now is set or when opening the file would make its journal a
- * WAL; otherwise *@check_later says that the caller is to check them.
+ * WAL; otherwise *@pages_check says when the caller is to check them.
+ *
+ * A file with a rollback journal beside it is one whose last transaction
+ * did not finish, such as an import cut short: its pages and its length
+ * are those of a half-written transaction until SQLite plays the journal
+ * back, which it does when it first reads the file for writing. Its pages
+ * are checked after that.
  */
 static gboolean
 check_existing_file (const char  *path,
                      gboolean     check_now,
-                     gboolean    *check_later,
+                     PagesCheck  *pages_check,
                      GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  gboolean unfinished = g_file_test (journal, G_FILE_TEST_EXISTS);
   guint8 header[100];
   gsize n_read = 0;
   guint32 version;
@@ -393,7 +411,7 @@ check_existing_file (const char  *path,
   page_size = header[16] << 8 | header[17];
   if (page_size == 1)
     page_size = 65536;
-  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+  if (!unfinished && read_be32 (header + 24) == read_be32 (header + 92) &&
       g_stat (path, &buf) == 0 &&
       (guint64) buf.st_size < page_size * read_be32 (header + 28))
     {
@@ -402,17 +420,19 @@ check_existing_file (const char  *path,
     }
 
   /* Bytes 18 and 19 are 2 in a file whose journal is a WAL. */
-  if (check_now || header[18] != 2 || header[19] != 2)
+  if (unfinished)
+    *pages_check = PAGES_CHECK_ON_OPEN;
+  else if (check_now || header[18] != 2 || header[19] != 2)
     {
       if (!tov_integrity_check_file (path))
         {
           set_damaged_error (error, path);
           return FALSE;
         }
-      *check_later = FALSE;
+      *pages_check = PAGES_CHECKED;
     }
   else
-    *check_later = TRUE;
+    *pages_check = PAGES_CHECK_LATER;
 
   return TRUE;
 }
@@ -607,7 +627,7 @@ try_open (const char  *path,
           GError     **error)
 {
   g_autoptr(TovStore) self = NULL;
-  gboolean check_later = FALSE;
+  PagesCheck pages_check = PAGES_CHECKED;
   GStatBuf buf;
   int version;
 
@@ -616,7 +636,7 @@ try_open (const char  *path,
   /* An empty file holds nothing to lose, and becomes a new portfolio. */
   if (g_stat (path, &buf) == 0)
     {
-      if (buf.st_size > 0 && !check_existing_file (path, check_now, &check_later, error))
+      if (buf.st_size > 0 && !check_existing_file (path, check_now, &pages_check, error))
         return NULL;
     }
   else if (!create_private_file (path, error))
@@ -636,20 +656,22 @@ try_open (const char  *path,
       set_too_new_error (error, path);
       return NULL;
     }
-  if (check_later && version < TOV_SCHEMA_VERSION)
+  /* A migration writes, so it waits for no thread. */
+  if (pages_check == PAGES_CHECK_ON_OPEN ||
+      (pages_check == PAGES_CHECK_LATER && version < TOV_SCHEMA_VERSION))
     {
       if (!tov_integrity_check_database (self->db))
         {
           set_damaged_error (error, path);
           return NULL;
         }
-      check_later = FALSE;
+      pages_check = PAGES_CHECKED;
     }
   if (!migrate (self, TOV_SCHEMA_VERSION, error))
     return NULL;
 
   sqlite3_update_hook (self->db, track_change, self);
-  if (check_later)
+  if (pages_check == PAGES_CHECK_LATER)
     self->integrity = tov_integrity_check_start (path, report_damaged, self);
 
   self->portfolio = load_portfolio (self, error);
