@@ -1,8 +1,9 @@
 /* test-integrity.c: a portfolio opened at once and checked in a thread.
  *
- * The window opens portfolios with tov_store_open_checking_later(): these
- * tests make sure that the check still keeps every write away from a
- * damaged file, and that nothing about the file changes.
+ * The window opens portfolios with tov_store_open_checking_later(), and
+ * starts the check after its first frame: these tests make sure that the
+ * check still keeps every write away from a damaged file, whether or not it
+ * has started, and that nothing about the file changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -133,6 +134,9 @@ test_whole_file_takes_writes (TovTestPortfolio *portfolio,
   g_assert_cmpuint (n_damaged, ==, 0);
 }
 
+/* No check has started when the writes come: the first write starts it,
+ * and waits for it.
+ */
 static void
 test_damaged_file_takes_no_write (TovTestPortfolio *portfolio,
                                   gconstpointer     data)
@@ -173,6 +177,41 @@ test_damaged_file_takes_no_write (TovTestPortfolio *portfolio,
   assert_unchanged (&before, portfolio->path);
 }
 
+/* The check starts when asked to, and a write after it is refused. */
+static void
+test_started_check_reports_damage (TovTestPortfolio *portfolio,
+                                   gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TovStore) store = NULL;
+  g_autoptr(TovTheme) theme = new_theme ();
+  Snapshot before;
+  guint n_damaged = 0;
+
+  damage_last_page (portfolio);
+  snapshot_take (&before, portfolio->path);
+
+  store = tov_store_open_checking_later (portfolio->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_damaged, ==, 0);
+
+  tov_store_start_check (store);
+  tov_store_start_check (store);
+  while (n_damaged == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tov_store_save (store, TOV_RECORD (theme), &error));
+  g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_damaged, ==, 1);
+  g_clear_object (&store);
+
+  assert_unchanged (&before, portfolio->path);
+}
+
 /* A store let go of while its check runs ends the check, and nothing is
  * reported for it afterwards.
  */
@@ -187,6 +226,7 @@ test_closing_ends_check (TovTestPortfolio *portfolio,
   store = tov_store_open_checking_later (portfolio->path, NULL);
   g_assert_nonnull (store);
   g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+  tov_store_start_check (store);
   g_clear_object (&store);
 
   while (g_main_context_iteration (NULL, FALSE))
@@ -315,6 +355,7 @@ main (int   argc,
   g_test_add ("/integrity/" name, TovTestPortfolio, NULL, tov_test_portfolio_set_up, func, tov_test_portfolio_tear_down)
   ADD ("whole-file-takes-writes", test_whole_file_takes_writes);
   ADD ("damaged-file-takes-no-write", test_damaged_file_takes_no_write);
+  ADD ("started-check-reports-damage", test_started_check_reports_damage);
   ADD ("closing-ends-check", test_closing_ends_check);
   ADD ("truncated-file-refused-at-once", test_truncated_file_refused_at_once);
   ADD ("newer-schema-in-journal-refused", test_newer_schema_in_journal_refused);

@@ -37,6 +37,7 @@ struct _TovStore
 
   char *path;
   sqlite3 *db;
+  gboolean check_pending;      /* the pages are to be checked, and the check has not started */
   TovIntegrityCheck *integrity; /* under way in a thread, until a write waits for it */
   gboolean damaged;
   GHashTable *statements;   /* SQL → sqlite3_stmt */
@@ -149,7 +150,7 @@ tov_store_class_init (TovStoreClass *klass)
    * @error: what to tell the user
    *
    * Emitted when the integrity check that tov_store_open_checking_later()
-   * started finds the file damaged. The store writes nothing to it.
+   * put off finds the file damaged. The store writes nothing to it.
    */
   signals[DAMAGED] =
     g_signal_new ("damaged",
@@ -671,8 +672,7 @@ try_open (const char  *path,
     return NULL;
 
   sqlite3_update_hook (self->db, track_change, self);
-  if (pages_check == PAGES_CHECK_LATER)
-    self->integrity = tov_integrity_check_start (path, report_damaged, self);
+  self->check_pending = pages_check == PAGES_CHECK_LATER;
 
   self->portfolio = load_portfolio (self, error);
   if (self->portfolio == NULL)
@@ -722,11 +722,13 @@ tov_store_open (const char  *path,
  * tov_store_open_checking_later:
  * @path: a portfolio file, created when it does not exist
  *
- * Like tov_store_open(), but reads every page of the file to check it in a
- * thread instead of before returning, so that opening a large portfolio
- * takes no longer than a small one. Writes wait for the check. A file found
- * damaged is reported by #TovStore::damaged in the caller's main context,
- * and every write to it fails; nothing is written to it.
+ * Like tov_store_open(), but reads every page of the file to check it
+ * later, in a thread, so that opening a large portfolio takes no longer
+ * than a small one. The check starts with tov_store_start_check(), or with
+ * the first write if that comes first; writes wait for it. A file found
+ * damaged is reported by #TovStore::damaged in the main context of the
+ * caller that started the check, and every write to it fails; nothing is
+ * written to it.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -738,10 +740,31 @@ tov_store_open_checking_later (const char  *path,
 }
 
 /**
+ * tov_store_start_check:
+ *
+ * Starts the check of the pages that tov_store_open_checking_later() put
+ * off, in a thread. It reads the whole file, so a window starts it once it
+ * has drawn its first frame. A store whose pages were checked, or are being
+ * checked, ignores the call.
+ */
+void
+tov_store_start_check (TovStore *self)
+{
+  g_return_if_fail (TOV_IS_STORE (self));
+
+  if (!self->check_pending)
+    return;
+
+  self->check_pending = FALSE;
+  self->integrity = tov_integrity_check_start (self->path, report_damaged, self);
+}
+
+/**
  * tov_store_ensure_intact:
  *
- * Waits for the integrity check that tov_store_open_checking_later()
- * started. Every write asks first: a damaged file takes none.
+ * Waits for the integrity check that tov_store_open_checking_later() put
+ * off, starting it if it has not started. Every write asks first: a
+ * damaged file takes none.
  *
  * Returns: %FALSE with @error set when the file is damaged
  */
@@ -749,6 +772,7 @@ gboolean
 tov_store_ensure_intact (TovStore  *self,
                          GError   **error)
 {
+  tov_store_start_check (self);
   if (self->integrity != NULL)
     {
       if (tov_integrity_check_finish (self->integrity))

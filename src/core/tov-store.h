@@ -20,6 +20,7 @@ TovStore     *tov_store_open           (const char  *path,
 TovStore     *tov_store_open_checking_later
                                        (const char  *path,
                                         GError     **error);
+void          tov_store_start_check    (TovStore    *self);
 const char   *tov_store_get_path       (TovStore    *self);
 TovPortfolio *tov_store_get_portfolio  (TovStore    *self);
 

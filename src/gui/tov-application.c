@@ -111,6 +111,18 @@ on_store_damaged (TovApplication *self,
   show_error (self, heading, error);
 }
 
+/* The check of a portfolio's pages reads the whole file: it waits for the
+ * window's next frame, so as not to compete with drawing it. A write that
+ * comes first starts it itself.
+ */
+static void
+start_check_after_paint (GdkFrameClock *clock,
+                         TovStore      *store)
+{
+  g_signal_handlers_disconnect_by_func (clock, start_check_after_paint, store);
+  tov_store_start_check (store);
+}
+
 /**
  * tov_application_open_path:
  *
@@ -143,6 +155,8 @@ tov_application_open_path (TovApplication *self,
 
   update_recent_files (self, path, FALSE);
   gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                           G_CALLBACK (start_check_after_paint), store, 0);
   return TRUE;
 }
 
