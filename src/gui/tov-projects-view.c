@@ -47,6 +47,23 @@ update_actions (TovProjectsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", selected);
 }
 
+/* The project's page is made when a project is first selected: the window
+ * opens with none selected, and the page is the larger half of the section.
+ */
+static void
+ensure_page (TovProjectsView *self)
+{
+  GtkWidget *page;
+
+  if (gtk_stack_get_child_by_name (self->detail_stack, "project") != NULL)
+    return;
+
+  page = g_object_new (TOV_TYPE_PROJECT_PAGE, NULL);
+  g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->list_pane, "selected-item", page, "project", G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->detail_stack, page, "project");
+}
+
 static void
 update_detail_title (TovProjectsView *self)
 {
@@ -54,7 +71,10 @@ update_detail_title (TovProjectsView *self)
   g_autofree char *title = NULL;
 
   if (project != NULL)
-    title = g_strdup_printf (_("Project %d"), (int) tov_record_get_int (project, "number"));
+    {
+      title = g_strdup_printf (_("Project %d"), (int) tov_record_get_int (project, "number"));
+      ensure_page (self);
+    }
   adw_window_title_set_title (self->detail_title, title ? title : "");
   gtk_stack_set_visible_child_name (self->detail_stack, project ? "project" : "none");
 }
@@ -116,7 +136,6 @@ tov_projects_view_class_init (TovProjectsViewClass *klass)
   g_type_ensure (TOV_TYPE_PROJECT);
   g_type_ensure (TOV_TYPE_LIST_PANE);
   g_type_ensure (TOV_TYPE_CELL_LABEL);
-  g_type_ensure (TOV_TYPE_PROJECT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/tovholder/Tovholder/ui/tov-projects-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TovProjectsView, leaflet);

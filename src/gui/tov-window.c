@@ -33,6 +33,8 @@ struct _TovWindow
   AdwWindowTitle *portfolio_title;
   GtkListBox *sections;
   GtkStack *stack;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
   GMenu *recent_menu;
 
   /* The search across the portfolio, and the section it was started from. */
@@ -634,6 +636,20 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A menu button makes its menu's widgets as soon as it has a menu: the
+ * main menu waits for its first opening instead, which is not before the
+ * window's first frame.
+ */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  TovWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 update_recent_menu (TovWindow *self)
 {
@@ -787,6 +803,8 @@ tov_window_class_init (TovWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TovWindow, portfolio_title);
   gtk_widget_class_bind_template_child (widget_class, TovWindow, sections);
   gtk_widget_class_bind_template_child (widget_class, TovWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TovWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TovWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_section_activated);
   gtk_widget_class_bind_template_child (widget_class, TovWindow, search_entry);
@@ -811,6 +829,7 @@ static void
 tov_window_init (TovWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
