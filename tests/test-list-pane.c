@@ -84,6 +84,65 @@ test_every_row_reachable (void)
   tov_ui_demo_close (&demo);
 }
 
+typedef struct
+{
+  TovListPane *pane;
+  guint n_rows;
+  double upper;
+  double page_size;
+} FirstFrame;
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  GtkScrollable *view = GTK_SCROLLABLE (tov_ui_find_widget (GTK_WIDGET (frame->pane), GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, frame);
+  frame->n_rows = g_list_model_get_n_items (shown_rows (frame->pane));
+  frame->upper = gtk_adjustment_get_upper (adjustment);
+  frame->page_size = gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A new window's first frame has the rows that fill its list, as many as
+ * the window has room for, and not all of a long list.
+ */
+static void
+test_first_frame_fills_window (void)
+{
+  TovUiDemo demo;
+  GtkWindow *window;
+  FirstFrame frame = { NULL };
+  guint n;
+
+  tov_ui_demo_open (&demo, 1100, 720);
+  add_projects (demo.store);
+  {
+    g_autoptr(TovQueryModel) projects = tov_query_model_new (demo.store, TOV_TYPE_PROJECT);
+
+    n = g_list_model_get_n_items (G_LIST_MODEL (projects));
+  }
+
+  window = g_object_new (TOV_TYPE_WINDOW, "store", demo.store, NULL);
+  gtk_window_set_default_size (window, 1100, 720);
+  frame.pane = TOV_LIST_PANE (tov_ui_find_widget (GTK_WIDGET (window), TOV_TYPE_LIST_PANE, NULL));
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_first_frame), &frame);
+  gtk_window_present (window);
+  while (frame.n_rows == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpfloat (frame.page_size, >, 0);
+  g_assert_cmpfloat (frame.upper, >=, frame.page_size);
+  g_assert_cmpuint (frame.n_rows, <=, 720 / 20 + 1);
+  g_assert_cmpuint (frame.n_rows, <, n);
+
+  gtk_window_destroy (window);
+  tov_ui_demo_close (&demo);
+}
+
 /* A hidden section keeps its selection, not its rows; shown again, it has
  * its rows back.
  */
@@ -133,6 +192,7 @@ main (int   argc,
 
   g_test_add_func ("/list-pane/every-row-reachable", test_every_row_reachable);
   g_test_add_func ("/list-pane/hidden-list-lets-go-of-rows", test_hidden_list_lets_go_of_rows);
+  g_test_add_func ("/list-pane/first-frame-fills-window", test_first_frame_fills_window);
 
   return g_test_run ();
 }

@@ -127,11 +127,30 @@ on_activate (TovListPane *self,
   g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
+/* The empty state is made when a list is first empty, which most lists
+ * never are when they are first shown.
+ */
+static void
+ensure_empty_page (TovListPane *self)
+{
+  GtkWidget *page;
+
+  if (gtk_stack_get_child_by_name (self->stack, "empty") != NULL)
+    return;
+
+  page = g_object_new (ADW_TYPE_STATUS_PAGE, "icon-name", "system-search-symbolic", NULL);
+  g_object_bind_property (self, "empty-title", page, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "empty-description", page, "description", G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->stack, page, "empty");
+}
+
 static void
 on_n_items (TovListPane *self)
 {
-  gboolean empty = self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  gboolean empty = self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
 
+  if (empty)
+    ensure_empty_page (self);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
@@ -181,11 +200,8 @@ show_all_rows (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The rows a new list shows in its first frame: as many as the tallest
- * monitor has room for.
- */
-static guint
-rows_on_screen (TovListPane *self)
+static int
+tallest_monitor (TovListPane *self)
 {
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   int tallest = 0;
@@ -199,7 +215,31 @@ rows_on_screen (TovListPane *self)
       tallest = MAX (tallest, geometry.height);
     }
 
-  return tallest > 0 ? (guint) tallest / MIN_ROW_HEIGHT + 1 : G_MAXUINT;
+  return tallest;
+}
+
+/* The rows a new list shows in its first frame: as many as its window has
+ * room for. A list is filled before its window first has a size, so the
+ * window's default height counts; a maximized or full-screen window, or a
+ * list in no window yet, takes the tallest monitor.
+ */
+static guint
+rows_on_screen (TovListPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width, height = 0;
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      /* GTK 4.8 writes the width whether asked for or not. */
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      height = MAX (height, gtk_widget_get_height (GTK_WIDGET (root)));
+    }
+  if (height <= 0)
+    height = tallest_monitor (self);
+
+  return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : G_MAXUINT;
 }
 
 static void
@@ -564,5 +604,4 @@ tov_list_pane_init (TovListPane *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
-  on_n_items (self);
 }
