@@ -469,6 +469,34 @@ test_print_project_sheet (Fixture       *fixture,
   g_unlink (pdf);
 }
 
+/* The shortcuts window, which the window makes when first asked for. */
+static void
+test_keyboard_shortcuts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->demo.window);
+  GtkShortcutsWindow *shortcuts;
+
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  tov_ui_settle ();
+
+  shortcuts = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  g_assert_nonnull (tov_ui_find_widget (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT, NULL));
+
+  /* Closed and asked for again, it is the same window. */
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  tov_ui_settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  tov_ui_settle ();
+  g_assert_true (gtk_application_window_get_help_overlay (window) == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +514,7 @@ main (int   argc,
   ADD ("/ui/budget-search-and-totals", test_budget_search_and_totals);
   ADD ("/ui/portfolio-properties", test_portfolio_properties);
   ADD ("/ui/partnership-status", test_partnership_status);
+  ADD ("/ui/keyboard-shortcuts", test_keyboard_shortcuts);
 #undef ADD
 
   return g_test_run ();

@@ -360,6 +360,7 @@ tov_application_startup (GApplication *application)
     { "win.search-list", { "<Control><Shift>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.show-shortcuts", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 
