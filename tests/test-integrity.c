@@ -134,6 +134,28 @@ test_whole_file_takes_writes (TovTestPortfolio *portfolio,
   g_assert_cmpuint (n_damaged, ==, 0);
 }
 
+/* The portfolio with its last page damaged, opened to be checked later,
+ * with what it reports counted in @n_damaged; @before, if given, is
+ * what the file held before opening.
+ */
+static TovStore *
+open_damaged (TovTestPortfolio *portfolio,
+              Snapshot         *before,
+              guint            *n_damaged)
+{
+  g_autoptr(GError) error = NULL;
+  TovStore *store;
+
+  damage_last_page (portfolio);
+  if (before != NULL)
+    snapshot_take (before, portfolio->path);
+
+  store = tov_store_open_checking_later (portfolio->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), n_damaged);
+  return store;
+}
+
 /* No check has started when the writes come: the first write starts it,
  * and waits for it.
  */
@@ -148,12 +170,7 @@ test_damaged_file_takes_no_write (TovTestPortfolio *portfolio,
   Snapshot before;
   guint n_damaged = 0;
 
-  damage_last_page (portfolio);
-  snapshot_take (&before, portfolio->path);
-
-  store = tov_store_open_checking_later (portfolio->path, &error);
-  g_assert_no_error (error);
-  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+  store = open_damaged (portfolio, &before, &n_damaged);
   g_assert_false (tov_store_save (store, TOV_RECORD (theme), &error));
   g_assert_error (error, TOV_ERROR, TOV_ERROR_DAMAGED);
   g_clear_error (&error);
@@ -188,12 +205,7 @@ test_started_check_reports_damage (TovTestPortfolio *portfolio,
   Snapshot before;
   guint n_damaged = 0;
 
-  damage_last_page (portfolio);
-  snapshot_take (&before, portfolio->path);
-
-  store = tov_store_open_checking_later (portfolio->path, &error);
-  g_assert_no_error (error);
-  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+  store = open_damaged (portfolio, &before, &n_damaged);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpuint (n_damaged, ==, 0);
@@ -222,10 +234,7 @@ test_closing_ends_check (TovTestPortfolio *portfolio,
   g_autoptr(TovStore) store = NULL;
   guint n_damaged = 0;
 
-  damage_last_page (portfolio);
-  store = tov_store_open_checking_later (portfolio->path, NULL);
-  g_assert_nonnull (store);
-  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged), &n_damaged);
+  store = open_damaged (portfolio, NULL, &n_damaged);
   tov_store_start_check (store);
   g_clear_object (&store);
 

@@ -15,7 +15,6 @@
 #include "tov-json.h"
 #include "tov-records.h"
 #include "tov-store-private.h"
-#include "tov-test-portfolio.h"
 
 /* A scratch directory with a portfolio file in it, removed afterwards. */
 typedef struct
@@ -1020,30 +1019,6 @@ test_new_file_generated (void)
   assert_imports_as_saved (generated, length);
 }
 
-/* The schema of @store's file and every row of every table in it. */
-static char *
-dump_file (TovStore *store)
-{
-  sqlite3 *db = sqlite3_db_handle (tov_store_prepare (store, "SELECT 1", NULL));
-  g_autofree char *tables = tov_test_dump_rows (db,
-                                                "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                                " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name");
-  g_auto(GStrv) names = g_strsplit (tables, "\n", -1);
-  GString *dump = g_string_new (NULL);
-
-  g_autofree char *schema = tov_test_dump_rows (db, "SELECT type, name, sql FROM sqlite_master ORDER BY name");
-
-  g_string_append (dump, schema);
-  for (guint i = 0; names[i][0] != '\0'; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", names[i]);
-      g_autofree char *rows = tov_test_dump_rows (db, sql);
-
-      g_string_append_printf (dump, "%s:\n%s", names[i], rows);
-    }
-  return g_string_free (dump, FALSE);
-}
-
 /* After an import was refused, the new file holds what it held and works
  * as a portfolio: the triggers that keep its search index are all there.
  * Its bytes can differ: an import into a new file writes its rows with a
@@ -1067,7 +1042,7 @@ assert_refused_into_new_file (const char *document,
   sqlite3_stmt *stmt;
 
   scratch_open (&scratch);
-  before = dump_file (scratch.store);
+  before = describe_file (scratch.path);
 
   g_assert_false (tov_json_import (scratch.store, document, length, &counts, &warnings, &error));
   g_assert_error (error, TOV_ERROR, code);
@@ -1076,7 +1051,7 @@ assert_refused_into_new_file (const char *document,
   g_assert_nonnull (strstr (error->message, words));
   g_assert_null (warnings);
 
-  after = dump_file (scratch.store);
+  after = describe_file (scratch.path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (tov_store_count (scratch.store, TOV_TYPE_THEME), ==, 0);
 

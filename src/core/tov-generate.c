@@ -791,14 +791,9 @@ insert_sql (TovRecordClass *klass,
 
       g_string_append_printf (sql, ", %s", key);
     }
-  g_string_append (sql, ") VALUES ");
-  for (guint row = 0; row < n_rows; row++)
-    {
-      g_string_append (sql, row > 0 ? ", (?, ?, ?" : "(?, ?, ?");
-      for (guint i = 0; i < klass->n_fields; i++)
-        g_string_append (sql, ", ?");
-      g_string_append_c (sql, ')');
-    }
+  g_string_append_c (sql, ')');
+  /* id, created and updated, then the fields. */
+  tov_store_append_values (sql, 3 + klass->n_fields, n_rows);
 
   return g_string_free (sql, FALSE);
 }

@@ -336,14 +336,8 @@ insert_sql (const TovJsonLayout *layout,
   g_string_printf (sql, "INSERT INTO %s (", layout->table);
   for (guint i = 0; i < layout->n_fields; i++)
     g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", layout->fields[i].key);
-  g_string_append (sql, ") VALUES ");
-  for (guint row = 0; row < n_rows; row++)
-    {
-      g_string_append (sql, row > 0 ? ", (?" : "(?");
-      for (guint i = 1; i < layout->n_fields; i++)
-        g_string_append (sql, ", ?");
-      g_string_append_c (sql, ')');
-    }
+  g_string_append_c (sql, ')');
+  tov_store_append_values (sql, layout->n_fields, n_rows);
 
   return g_string_free (sql, FALSE);
 }

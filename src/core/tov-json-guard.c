@@ -28,6 +28,7 @@
 
 #include "tov-error.h"
 #include "tov-json-guard.h"
+#include "tov-json-words.h"
 
 #define MAX_STRING_SIZE ((gsize) 16 * 1024 * 1024)
 
@@ -213,22 +214,6 @@ scan_escape (Guard       *g,
   return TRUE;
 }
 
-/* Whether any of the eight bytes of @word is a control character, a quote
- * or a backslash. (The tests may flag a byte after one that is flagged,
- * never miss one.)
- */
-static inline gboolean
-word_ends_plain_text (guint64 word)
-{
-#define EACH(byte) (G_GUINT64_CONSTANT (0x0101010101010101) * (byte))
-#define HAS_ZERO(x) (((x) - EACH (0x01)) & ~(x) & EACH (0x80))
-  guint64 below_space = (word - EACH (0x20)) & ~word & EACH (0x80);
-
-  return (below_space | HAS_ZERO (word ^ EACH ('"')) | HAS_ZERO (word ^ EACH ('\\'))) != 0;
-#undef HAS_ZERO
-#undef EACH
-}
-
 /* Scans the string at g->pos, on its opening quote: closed, no raw control
  * characters, known escapes, valid UTF-8 and at most MAX_STRING_SIZE. The
  * text between the quotes is left in @raw.
@@ -256,7 +241,7 @@ scan_string (Guard    *g,
           guint64 word;
 
           memcpy (&word, s, 8);
-          if (word_ends_plain_text (word))
+          if (tov_json_word_ends_plain_text (word))
             break;
           high_bytes |= word;
           s += 8;

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "tov-json-private.h"
+#include "tov-json-words.h"
 #include "tov-store-private.h"
 
 /* An export to a file is written in pieces of about this size. */
@@ -151,23 +152,14 @@ utf8_sequence (const guchar *p,
   return n;
 }
 
-/* Whether any of the eight bytes of @word needs more than copying: a
- * control character or nul, DEL, a quote, a backslash or a byte of a
- * multi-byte sequence. (The tests for a byte below 0x20 and for a byte
- * equal to one of three may flag a byte after one that is flagged, never
- * miss one.)
+/* Whether any of the eight bytes of @word needs more than copying: one
+ * that ends plain text, DEL or a byte of a multi-byte sequence.
  */
 static inline gboolean
 word_needs_care (guint64 word)
 {
-#define EACH(byte) (G_GUINT64_CONSTANT (0x0101010101010101) * (byte))
-#define HAS_ZERO(x) (((x) - EACH (0x01)) & ~(x) & EACH (0x80))
-  guint64 below_space = (word - EACH (0x20)) & ~word & EACH (0x80);
-
-  return (below_space | HAS_ZERO (word ^ EACH ('"')) | HAS_ZERO (word ^ EACH ('\\')) |
-          HAS_ZERO (word ^ EACH (0x7f)) | (word & EACH (0x80))) != 0;
-#undef HAS_ZERO
-#undef EACH
+  return tov_json_word_ends_plain_text (word) | tov_json_word_has (word, 0x7f) |
+         ((word & TOV_JSON_EACH_BYTE (0x80)) != 0);
 }
 
 /* Writes @text, up to @len bytes or a nul, escaped, at @o, which has room

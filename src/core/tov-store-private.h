@@ -35,6 +35,9 @@ gboolean      tov_store_query_int        (TovStore      *self,
 void          tov_store_set_pragma       (TovStore      *self,
                                           const char    *name,
                                           gint64         value);
+void          tov_store_append_values    (GString       *sql,
+                                          guint          n_columns,
+                                          guint          n_rows);
 
 /* For the migration tests: a portfolio file at an earlier schema version. */
 gboolean      tov_store_create_at_version (const char   *path,

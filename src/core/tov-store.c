@@ -308,6 +308,26 @@ tov_store_set_pragma (TovStore   *self,
   tov_store_run (self, sql, NULL);
 }
 
+/* For the bulk writers' INSERTs of many rows at once: appends
+ * " VALUES (?, …), (?, …), …", @n_rows rows of @n_columns parameters.
+ */
+void
+tov_store_append_values (GString *sql,
+                         guint    n_columns,
+                         guint    n_rows)
+{
+  g_return_if_fail (n_columns > 0);
+
+  g_string_append (sql, " VALUES ");
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append (sql, row > 0 ? ", (?" : "(?");
+      for (guint i = 1; i < n_columns; i++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+}
+
 /* Opening ---------------------------------------------------------------- */
 
 static guint32
