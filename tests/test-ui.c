@@ -15,6 +15,7 @@
 #include "tov-date.h"
 #include "tov-demo.h"
 #include "tov-editor-dialog.h"
+#include "tov-money.h"
 #include "tov-partnerships-view.h"
 #include "tov-print-operation.h"
 #include "tov-projects-view.h"
@@ -432,6 +433,46 @@ test_budget_search_and_totals (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 3);
 }
 
+/* A line saved with another amount shows it in its row at once, as does a renamed project in every row that names it.
+ */
+static void
+test_budget_cells_follow_edits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkColumnView *column_view;
+  GListModel *rows;
+  g_autoptr(TovRecord) line = NULL;
+  g_autoptr(TovRecord) edited = NULL;
+  g_autoptr(TovRecord) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *title = NULL;
+
+  tov_window_show_section (fixture->demo.window, "budget");
+  tov_ui_settle ();
+  view = tov_ui_find_widget (GTK_WIDGET (fixture->demo.window), TOV_TYPE_BUDGET_VIEW, NULL);
+  column_view = GTK_COLUMN_VIEW (tov_ui_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  line = g_list_model_get_item (rows, 0);
+
+  edited = tov_record_copy (line);
+  g_object_set (edited, "amount-ore", (gint64) 123456789, NULL);
+  g_assert_true (tov_store_save (fixture->demo.store, edited, &error));
+  g_assert_no_error (error);
+  tov_ui_settle ();
+  amount = tov_money_format (123456789);
+  g_assert_true (shows_cell (GTK_WIDGET (column_view), amount));
+
+  project = tov_store_lookup (fixture->demo.store, TOV_TYPE_PROJECT, tov_record_get_string (line, "project-id"));
+  g_object_set (project, "title", "Et nyt navn", NULL);
+  g_assert_true (tov_store_save (fixture->demo.store, project, &error));
+  g_assert_no_error (error);
+  tov_ui_settle ();
+  title = g_strdup_printf ("%" G_GINT64_FORMAT ". Et nyt navn", tov_record_get_int (project, "number"));
+  g_assert_true (shows_cell (GTK_WIDGET (column_view), title));
+}
+
 /* Printing goes through GTK's print operation with the report module's
  * pages: exported to PDF here, as "Print to File" would.
  */
@@ -512,6 +553,7 @@ main (int   argc,
   ADD ("/ui/print-project-sheet", test_print_project_sheet);
   ADD ("/ui/search-everything", test_search_everything);
   ADD ("/ui/budget-search-and-totals", test_budget_search_and_totals);
+  ADD ("/ui/budget-cells-follow-edits", test_budget_cells_follow_edits);
   ADD ("/ui/portfolio-properties", test_portfolio_properties);
   ADD ("/ui/partnership-status", test_partnership_status);
   ADD ("/ui/keyboard-shortcuts", test_keyboard_shortcuts);

@@ -22,7 +22,6 @@
 #include "tov-budget-view.h"
 #include "tov-budget-years.h"
 #include "tov-cell-label.h"
-#include "tov-closures.h"
 #include "tov-labels.h"
 #include "tov-list-pane.h"
 #include "tov-money.h"
@@ -37,7 +36,7 @@ struct _TovBudgetView
   TovQueryModel *lines;
 
   GHashTable *labels;          /* id → label of a project, decision or funding source */
-  GHashTable *reference_cells; /* GtkListItem → the field it shows, for the bound cells */
+  GHashTable *cells;           /* GtkListItem → the field it shows, for the bound cells */
   GPtrArray *source_ids;       /* the funding source filter's ids, NULL for all */
   GArray *years;               /* the year filter's years, 0 for all */
   gboolean filling_filters;
@@ -129,25 +128,52 @@ reference_label (TovBudgetView *self,
   return label;
 }
 
-static void
-show_reference (TovBudgetView *self,
-                GtkListItem   *item,
-                const char    *field)
+/* The text of the cell that shows @field of @line. */
+static char *
+cell_text (TovBudgetView *self,
+           TovRecord     *line,
+           const char    *field)
 {
-  TovCellLabel *label = TOV_CELL_LABEL (gtk_list_item_get_child (item));
-  TovRecord *line = gtk_list_item_get_item (item);
+  if (g_str_equal (field, "kind"))
+    return g_strdup (tov_choice_label (TOV_TYPE_BUDGET_KIND, tov_record_get_int (line, "kind")));
+  if (g_str_equal (field, "year"))
+    {
+      gint64 year = tov_record_get_int (line, "year");
 
-  tov_cell_label_set_label (label, reference_label (self, line, field));
+      return year > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : g_strdup ("");
+    }
+  if (g_str_equal (field, "amount-ore"))
+    return tov_money_format (tov_record_get_int (line, "amount-ore"));
+  return g_strdup (reference_label (self, line, field));
+}
+
+static void
+show_cell (TovBudgetView *self,
+           GtkListItem   *item,
+           const char    *field)
+{
+  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), field);
+
+  tov_cell_label_set_label (TOV_CELL_LABEL (gtk_list_item_get_child (item)), text);
 }
 
 /* A cell label measures by its font, not its text: @width_chars sets the
- * width its column asks for.
+ * width its column asks for. Numbers line up on the right, in figures of
+ * one width.
  */
 static void
-setup_reference_cell (GtkListItem *item,
-                      int          width_chars)
+setup_cell (GtkListItem *item,
+            int          width_chars,
+            gboolean     numeric)
 {
-  gtk_list_item_set_child (item, g_object_new (TOV_TYPE_CELL_LABEL, "width-chars", width_chars, NULL));
+  GtkWidget *label = g_object_new (TOV_TYPE_CELL_LABEL,
+                                   "width-chars", width_chars,
+                                   "xalign", numeric ? 1.0f : 0.0f,
+                                   NULL);
+
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -155,7 +181,7 @@ on_setup_project_cell (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        TovBudgetView            *self)
 {
-  setup_reference_cell (item, 24);
+  setup_cell (item, 24, FALSE);
 }
 
 static void
@@ -163,7 +189,7 @@ on_setup_decision_cell (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         TovBudgetView            *self)
 {
-  setup_reference_cell (item, 8);
+  setup_cell (item, 8, FALSE);
 }
 
 static void
@@ -171,16 +197,45 @@ on_setup_funding_source_cell (GtkSignalListItemFactory *factory,
                               GtkListItem              *item,
                               TovBudgetView            *self)
 {
-  setup_reference_cell (item, 24);
+  setup_cell (item, 24, FALSE);
 }
 
 static void
-bind_reference_cell (TovBudgetView *self,
-                     GtkListItem   *item,
-                     const char    *field)
+on_setup_kind_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    TovBudgetView            *self)
 {
-  g_hash_table_insert (self->reference_cells, item, (gpointer) field);
-  show_reference (self, item, field);
+  setup_cell (item, 23, FALSE);
+}
+
+static void
+on_setup_year_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    TovBudgetView            *self)
+{
+  setup_cell (item, 5, TRUE);
+}
+
+static void
+on_setup_amount_cell (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      TovBudgetView            *self)
+{
+  setup_cell (item, 17, TRUE);
+}
+
+/* A bound cell is shown once, and again whenever the lines or what they
+ * refer to change (on_lines_or_references_changed()): cheaper, when a
+ * page of rows is bound every frame, than an expression that watches
+ * its line.
+ */
+static void
+bind_cell (TovBudgetView *self,
+           GtkListItem   *item,
+           const char    *field)
+{
+  g_hash_table_insert (self->cells, item, (gpointer) field);
+  show_cell (self, item, field);
 }
 
 static void
@@ -188,7 +243,7 @@ on_bind_project_cell (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       TovBudgetView            *self)
 {
-  bind_reference_cell (self, item, "project-id");
+  bind_cell (self, item, "project-id");
 }
 
 static void
@@ -196,7 +251,7 @@ on_bind_decision_cell (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        TovBudgetView            *self)
 {
-  bind_reference_cell (self, item, "decision-id");
+  bind_cell (self, item, "decision-id");
 }
 
 static void
@@ -204,15 +259,39 @@ on_bind_funding_source_cell (GtkSignalListItemFactory *factory,
                              GtkListItem              *item,
                              TovBudgetView            *self)
 {
-  bind_reference_cell (self, item, "funding-source-id");
+  bind_cell (self, item, "funding-source-id");
 }
 
 static void
-on_unbind_reference_cell (GtkSignalListItemFactory *factory,
-                          GtkListItem              *item,
-                          TovBudgetView            *self)
+on_bind_kind_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   TovBudgetView            *self)
 {
-  g_hash_table_remove (self->reference_cells, item);
+  bind_cell (self, item, "kind");
+}
+
+static void
+on_bind_year_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   TovBudgetView            *self)
+{
+  bind_cell (self, item, "year");
+}
+
+static void
+on_bind_amount_cell (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     TovBudgetView            *self)
+{
+  bind_cell (self, item, "amount-ore");
+}
+
+static void
+on_unbind_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TovBudgetView            *self)
+{
+  g_hash_table_remove (self->cells, item);
 }
 
 static void
@@ -230,11 +309,11 @@ update_detail_references (TovBudgetView *self)
   adw_action_row_set_subtitle (self->funding_source_row, reference_label (self, line, "funding-source-id"));
 }
 
-/* A project, decision or funding source was changed, or a line now refers
- * to another: every shown name is looked up again.
+/* A line, project, decision or funding source was changed: every shown
+ * cell and name is read again.
  */
 static void
-on_references_changed (TovBudgetView *self)
+on_lines_or_references_changed (TovBudgetView *self)
 {
   GHashTableIter iter;
   gpointer item;
@@ -242,9 +321,9 @@ on_references_changed (TovBudgetView *self)
 
   g_hash_table_remove_all (self->labels);
 
-  g_hash_table_iter_init (&iter, self->reference_cells);
+  g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, &item, &field))
-    show_reference (self, item, field);
+    show_cell (self, item, field);
   update_detail_references (self);
 }
 
@@ -645,7 +724,7 @@ on_funding_sources_changed (TovBudgetView *self)
     on_source_filter_changed (self);
   else
     update_totals (self);
-  on_references_changed (self);
+  on_lines_or_references_changed (self);
 }
 
 static void
@@ -658,7 +737,7 @@ on_budget_lines_changed (TovBudgetView *self)
     on_year_filter_changed (self);
   else
     update_totals (self);
-  on_references_changed (self);
+  on_lines_or_references_changed (self);
 }
 
 /* The section ------------------------------------------------------------ */
@@ -677,8 +756,8 @@ tov_budget_view_store_changed (TovSectionView *section)
       self->lines = tov_query_model_new (store, TOV_TYPE_BUDGET_LINE);
       g_signal_connect_object (store, "changed::budget_line", G_CALLBACK (on_budget_lines_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::funding_source", G_CALLBACK (on_funding_sources_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::project", G_CALLBACK (on_references_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::decision", G_CALLBACK (on_references_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::project", G_CALLBACK (on_lines_or_references_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::decision", G_CALLBACK (on_lines_or_references_changed), self, G_CONNECT_SWAPPED);
     }
 
   fill_source_filter (self);
@@ -781,7 +860,7 @@ tov_budget_view_finalize (GObject *object)
   TovBudgetView *self = TOV_BUDGET_VIEW (object);
 
   g_hash_table_destroy (self->labels);
-  g_hash_table_destroy (self->reference_cells);
+  g_hash_table_destroy (self->cells);
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
 
@@ -835,12 +914,15 @@ tov_budget_view_class_init (TovBudgetViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_bind_project_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_decision_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_funding_source_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_unbind_reference_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_kind_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_year_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_amount_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_kind_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_year_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_amount_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_unbind_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_total);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_total);
-  gtk_widget_class_bind_template_callback (widget_class, tov_budget_kind_label);
-  gtk_widget_class_bind_template_callback (widget_class, tov_year_label);
-  gtk_widget_class_bind_template_callback (widget_class, tov_money_label);
 
   gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "view.edit", NULL, edit_action);
@@ -854,7 +936,7 @@ static void
 tov_budget_view_init (TovBudgetView *self)
 {
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->reference_cells = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
