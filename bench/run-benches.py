@@ -385,7 +385,10 @@ def main():
     notes.append('Reports: tov_report_write_pdf() of the plan whose initiatives are nearest 40 '
                  '(median of 5), and of the portfolio overview (once).')
     notes.append('JSON: tov_json_export() in memory and tov_json_export_to_file(), and '
-                 'tov_json_import() of the export into a new file; records of every kind.')
+                 'tov_json_import() of the export into a new file; records of every kind. '
+                 'Peers: SQLite copying the same rows from file to file with no derived tables '
+                 '(rows-alone-by-sqlite), and then filling that copy\'s search index from its rows '
+                 'and nothing else (search-index-alone-by-sqlite).')
     notes.append('Portfolios: `tovholder-cli generate --scale large|huge` and `tovholder-cli demo`, '
                  'timed on the wall clock and in CPU time (user + system).')
 
