@@ -19,7 +19,6 @@
 
 #include <adwaita.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "bench-util.h"

@@ -14,7 +14,6 @@
 
 #include "tov-date.h"
 #include "tov-enum-types.h"
-#include "tov-error.h"
 #include "tov-labels.h"
 #include "tov-money.h"
 #include "tov-store.h"

@@ -6,11 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "tov-date.h"
-#include "tov-demo.h"
 #include "tov-editor-dialog.h"
 #include "tov-initiative-page.h"
 #include "tov-list-pane.h"

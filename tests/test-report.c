@@ -10,11 +10,9 @@
 
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "tov-demo.h"
 #include "tov-error.h"
 #include "tov-query-model.h"
 #include "tov-records.h"

@@ -7,11 +7,9 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <time.h>
 
-#include "tov-demo.h"
 #include "tov-generate.h"
 #include "tov-migrations.h"
 #include "tov-query-model.h"

@@ -6,7 +6,6 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include "tov-budget-totals.h"
 #include "tov-demo.h"

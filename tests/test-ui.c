@@ -6,14 +6,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "tov-budget-totals.h"
 #include "tov-budget-view.h"
 #include "tov-cell-label.h"
 #include "tov-date.h"
-#include "tov-demo.h"
 #include "tov-editor-dialog.h"
 #include "tov-money.h"
 #include "tov-partnerships-view.h"

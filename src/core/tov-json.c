@@ -1,8 +1,8 @@
 /* tov-json.c: a portfolio as a JSON document, "tovholder-portfolio" version 1.
  *
- * The format is described in FORMAT.md and by the record properties: the
- * codec walks every record class's fields (tov-json-layout.c) and lists
- * none by hand.
+ * The format is described by data/tovholder-portfolio.schema.json and by
+ * the record properties: the codec walks every record class's fields
+ * (tov-json-layout.c) and lists none by hand.
  *
  * Reading: tov_json_guard() first checks the bytes for anything that is
  * not JSON or that a JSON reader could take two ways (deep nesting, keys
@@ -18,9 +18,9 @@
  * Writing: every record is written from its row (tov-json-write.c). The
  * document is canonical: the same portfolio always gives the same bytes,
  * so that two exports can be compared with diff and kept in version
- * control. Keys come in the order of FORMAT.md, records sorted by id,
- * indented by two spaces as json-glib's JsonGenerator indents, UTF-8
- * written as it is, with a final newline.
+ * control. Keys come in the order of the record classes' fields, records
+ * sorted by id, indented by two spaces as json-glib's JsonGenerator
+ * indents, UTF-8 written as it is, with a final newline.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1238,7 +1238,7 @@ write_document (TovStore       *store,
  * @length: (out) (optional): the length of the document in bytes
  *
  * Writes the whole portfolio as a "tovholder-portfolio" document. The same
- * portfolio always gives the same bytes: keys in the order of FORMAT.md,
+ * portfolio always gives the same bytes: keys in the order of the fields,
  * every collection sorted by id, two spaces of indentation, UTF-8 written
  * as it is, and a final newline. The rows are read in one transaction, so
  * that the document is a consistent picture of the file.

@@ -68,7 +68,6 @@ struct _TovQueryModel
   char *search;
   char *sort_key;
   gboolean descending;
-  gulong changed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -583,7 +582,7 @@ tov_query_model_constructed (GObject *object)
   self->block_sql = g_string_free (g_steal_pointer (&block_sql), FALSE);
 
   signal = g_strconcat ("changed::", item_class (self)->table, NULL);
-  self->changed_id = g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (self->store, signal, G_CALLBACK (on_store_changed), self, 0);
 }
 
 static void
@@ -819,14 +818,6 @@ tov_query_model_set_sort (TovQueryModel *self,
   self->descending = descending;
   forget_unsearched (self);
   refresh (self);
-}
-
-TovStore *
-tov_query_model_get_store (TovQueryModel *self)
-{
-  g_return_val_if_fail (TOV_IS_QUERY_MODEL (self), NULL);
-
-  return self->store;
 }
 
 /**

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (TovQueryModel, tov_query_model, TOV, QUERY_MODEL, GObject)
 
 TovQueryModel *tov_query_model_new                (TovStore      *store,
                                                    GType          item_type);
-TovStore      *tov_query_model_get_store          (TovQueryModel *self);
 void           tov_query_model_set_text_condition (TovQueryModel *self,
                                                    const char    *column,
                                                    const char    *value);

@@ -36,7 +36,6 @@ static GParamSpec *properties[N_PROPS];
 
 static GQuark required_quark;
 static GQuark date_quark;
-static GQuark money_quark;
 static GQuark ref_quark;
 
 #define FIELD_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
@@ -216,7 +215,6 @@ tov_record_class_init (TovRecordClass *klass)
 
   required_quark = g_quark_from_static_string ("tov-required");
   date_quark = g_quark_from_static_string ("tov-date");
-  money_quark = g_quark_from_static_string ("tov-money");
   ref_quark = g_quark_from_static_string ("tov-ref");
 }
 
@@ -521,9 +519,7 @@ tov_param_spec_int (const char *name,
 GParamSpec *
 tov_param_spec_money (const char *name)
 {
-  GParamSpec *pspec = g_param_spec_int64 (name, NULL, NULL, 0, G_GINT64_CONSTANT (10000000000000), 0, FIELD_FLAGS);
-
-  return mark (pspec, money_quark, GINT_TO_POINTER (TRUE));
+  return g_param_spec_int64 (name, NULL, NULL, 0, G_GINT64_CONSTANT (10000000000000), 0, FIELD_FLAGS);
 }
 
 GParamSpec *
@@ -550,12 +546,6 @@ gboolean
 tov_param_is_date (GParamSpec *pspec)
 {
   return g_param_spec_get_qdata (pspec, date_quark) != NULL;
-}
-
-gboolean
-tov_param_is_money (GParamSpec *pspec)
-{
-  return g_param_spec_get_qdata (pspec, money_quark) != NULL;
 }
 
 GType

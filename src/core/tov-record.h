@@ -79,7 +79,6 @@ GParamSpec   *tov_param_spec_choice           (const char      *name,
 
 gboolean      tov_param_is_required           (GParamSpec      *pspec);
 gboolean      tov_param_is_date               (GParamSpec      *pspec);
-gboolean      tov_param_is_money              (GParamSpec      *pspec);
 GType         tov_param_get_ref_type          (GParamSpec      *pspec);
 
 char         *tov_field_key                   (GParamSpec      *pspec);

@@ -717,8 +717,8 @@ find_spans (Query      *query,
   return spans;
 }
 
-/* Appends @text from @start to @end with every run of white space made one
- * space, so that a snippet is one line.
+/* Appends the text from @start to @end to @out, with every run of white
+ * space made one space, so that a snippet is one line.
  */
 static void
 append_one_line (GString    *out,

@@ -273,12 +273,6 @@ tov_cell_label_init (TovCellLabel *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
-GtkWidget *
-tov_cell_label_new (void)
-{
-  return g_object_new (TOV_TYPE_CELL_LABEL, NULL);
-}
-
 void
 tov_cell_label_set_label (TovCellLabel *self,
                           const char   *label)

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TovCellLabel, tov_cell_label, TOV, CELL_LABEL, GtkWidget)
 
-GtkWidget  *tov_cell_label_new       (void);
 const char *tov_cell_label_get_label (TovCellLabel *self);
 void        tov_cell_label_set_label (TovCellLabel *self,
                                       const char   *label);

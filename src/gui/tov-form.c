@@ -15,7 +15,6 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
-#include <stdlib.h>
 
 #include "tov-date.h"
 #include "tov-form.h"

@@ -185,14 +185,6 @@ set_store (TovSearchView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-const char *
-tov_search_view_get_text (TovSearchView *self)
-{
-  g_return_val_if_fail (TOV_IS_SEARCH_VIEW (self), NULL);
-
-  return self->text;
-}
-
 /**
  * tov_search_view_set_text:
  *

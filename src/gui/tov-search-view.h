@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TovSearchView, tov_search_view, TOV, SEARCH_VIEW, AdwBin)
 
-const char *tov_search_view_get_text       (TovSearchView *self);
 void        tov_search_view_set_text       (TovSearchView *self,
                                             const char    *text);
 gboolean    tov_search_view_focus_first    (TovSearchView *self);

@@ -13,7 +13,6 @@
 #include <stdio.h>
 
 #include "tov-date.h"
-#include "tov-enums.h"
 #include "tov-money.h"
 #include "tov-report-labels.h"
 
@@ -44,7 +43,7 @@ tov_report_budget_kind_heading (int value)
  * tov_report_format_period:
  *
  * Returns: (transfer full): a period the Danish way, "1. januar 2017 –
- *   31. december 2019", "fra 1. januar 2017" or "til 31. december 2019",
+ *   31. december 2019", "Fra 1. januar 2017" or "Til 31. december 2019",
  *   or an empty string when neither date is set.
  */
 char *

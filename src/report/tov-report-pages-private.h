@@ -31,8 +31,6 @@ struct _TovReportPages
   TovTypesetter *typesetter;
   TovTypesetter *helper;   /* the helper thread's, while its layouts are kept */
 
-  double page_width;
-  double page_height;
   double left;
   double width;
   double top;

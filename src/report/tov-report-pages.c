@@ -550,8 +550,6 @@ tov_report_pages_new (TovReportBlocks *blocks,
   guint n_blocks = tov_report_blocks_get_n_blocks (blocks);
 
   self->blocks = blocks;
-  self->page_width = page_width;
-  self->page_height = page_height;
   self->left = MARGIN_X;
   self->width = page_width - 2 * MARGIN_X;
   self->top = MARGIN_Y;

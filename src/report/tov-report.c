@@ -53,7 +53,6 @@ enum {
   PROP_SUBJECT,
   PROP_DATE,
   PROP_TITLE,
-  PROP_N_PAGES,
   N_PROPS
 };
 
@@ -113,10 +112,6 @@ tov_report_get_property (GObject    *object,
 
     case PROP_TITLE:
       g_value_set_string (value, tov_report_get_title (self));
-      break;
-
-    case PROP_N_PAGES:
-      g_value_set_uint (value, tov_report_get_n_pages (self));
       break;
 
     default:
@@ -180,9 +175,6 @@ tov_report_class_init (TovReportClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_PAGES] =
-    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -214,14 +206,6 @@ tov_report_new (TovStore     *store,
                        "kind", kind,
                        "subject", subject,
                        NULL);
-}
-
-TovSheetKind
-tov_report_get_kind (TovReport *self)
-{
-  g_return_val_if_fail (TOV_IS_REPORT (self), TOV_SHEET_PORTFOLIO);
-
-  return self->kind;
 }
 
 /* Reads the sheet from the store, the first time it is needed. */
@@ -290,7 +274,6 @@ tov_report_set_date (TovReport  *self,
                      const char *iso)
 {
   g_autofree char *date = NULL;
-  gboolean had_pages;
 
   g_return_if_fail (TOV_IS_REPORT (self));
   g_return_if_fail (iso == NULL || tov_date_is_valid_iso (iso));
@@ -303,7 +286,6 @@ tov_report_set_date (TovReport  *self,
   self->date = g_steal_pointer (&date);
 
   /* The pages point into the blocks, which say the date. */
-  had_pages = self->pages != NULL;
   g_clear_pointer (&self->pages, tov_report_pages_free);
   g_clear_pointer (&self->blocks, tov_report_blocks_free);
   g_clear_pointer (&self->header_start, g_free);
@@ -311,16 +293,6 @@ tov_report_set_date (TovReport  *self,
   g_clear_pointer (&self->footer_start, g_free);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
-  if (had_pages)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
-}
-
-const char *
-tov_report_get_date (TovReport *self)
-{
-  g_return_val_if_fail (TOV_IS_REPORT (self), NULL);
-
-  return self->date;
 }
 
 /**
@@ -352,7 +324,6 @@ tov_report_paginate (TovReport    *self,
   ensure_blocks (self);
   g_clear_pointer (&self->pages, tov_report_pages_free);
   self->pages = tov_report_pages_new (self->blocks, context, page_width, page_height);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
 
   return tov_report_pages_get_n_pages (self->pages);
 }

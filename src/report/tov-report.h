@@ -30,11 +30,9 @@ G_DECLARE_FINAL_TYPE (TovReport, tov_report, TOV, REPORT, GObject)
 TovReport  *tov_report_new          (TovStore      *store,
                                      TovSheetKind   kind,
                                      TovRecord     *subject);
-TovSheetKind tov_report_get_kind    (TovReport     *self);
 const char *tov_report_get_title    (TovReport     *self);
 void        tov_report_set_date     (TovReport     *self,
                                      const char    *iso);
-const char *tov_report_get_date     (TovReport     *self);
 
 guint       tov_report_paginate     (TovReport     *self,
                                      PangoContext  *context,
