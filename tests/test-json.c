@@ -7,8 +7,10 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "tov-error.h"
 #include "tov-generate.h"
@@ -293,6 +295,64 @@ test_export_to_file (void)
   g_assert_true (memcmp (written, expected, expected_length) == 0);
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+
+  scratch_close (&scratch);
+}
+
+/* Only the names of the files in @dir, sorted, joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A disk that fills up in the middle of an export leaves the file that
+ * was there as it was, nothing beside it, and an error that names it.
+ */
+static void
+test_export_runs_out_of_room (void)
+{
+  Scratch scratch = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  struct rlimit limit, small;
+  gsize demo_length;
+  gboolean exported;
+
+  demo = demo_document (&demo_length);
+  scratch_open (&scratch);
+  import_ok (scratch.store, demo, demo_length, NULL);
+  path = g_build_filename (scratch.dir, "export.json", NULL);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  before = list_dir (scratch.dir);
+
+  /* Writing past the limit fails with EFBIG, as a full disk fails. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  small = (struct rlimit) { 4096, limit.rlim_max };
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  exported = tov_json_export_to_file (scratch.store, path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  g_assert_false (exported);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "export.json"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  after = list_dir (scratch.dir);
+  g_assert_cmpstr (after, ==, before);
 
   scratch_close (&scratch);
 }
@@ -1126,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/canonical-form", test_canonical_form);
   g_test_add_func ("/json/export-to-file", test_export_to_file);
+  g_test_add_func ("/json/export-runs-out-of-room", test_export_runs_out_of_room);
   g_test_add_func ("/json/export-escapes", test_export_escapes);
   g_test_add_func ("/json/read", test_read);
   g_test_add_func ("/json/read-utf8", test_read_utf8);

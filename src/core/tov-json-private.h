@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "tov-replacement.h"
 #include "tov-store.h"
 
 G_BEGIN_DECLS
@@ -126,9 +127,7 @@ gboolean  tov_json_bulk_write      (TovStore             *store,
 typedef struct
 {
   GString *text;
-  int fd;              /* -1 to keep it all in memory */
-  int saved_errno;     /* of a write that failed */
-  gsize written;       /* to the file so far */
+  TovReplacement *file; /* NULL to keep it all in memory */
 } TovJsonOutput;
 
 void      tov_json_output_flush    (TovJsonOutput        *out);

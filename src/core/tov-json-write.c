@@ -13,15 +13,9 @@
  */
 #define G_LOG_DOMAIN "tov-json"
 
-/* sync_file_range() */
-#define _GNU_SOURCE
-
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tov-json-private.h"
 #include "tov-json-words.h"
@@ -38,35 +32,15 @@
  * tov_json_output_flush:
  *
  * Writes what @out holds to its file, if it has one, and empties it. The
- * first error is kept in out->saved_errno, and later writes are skipped.
+ * file keeps the first error, and skips later writes.
  */
 void
 tov_json_output_flush (TovJsonOutput *out)
 {
-  gsize written = 0;
-
-  if (out->fd < 0)
+  if (out->file == NULL)
     return;
 
-  while (written < out->text->len && out->saved_errno == 0)
-    {
-      gssize n = write (out->fd, out->text->str + written, out->text->len - written);
-
-      if (n < 0 && errno != EINTR)
-        out->saved_errno = errno;
-      else if (n > 0)
-        written += n;
-    }
-
-#ifdef SYNC_FILE_RANGE_WRITE
-  /* The file is flushed to disk at its end: starting on each piece now
-   * lets the disk write while the rest is made, instead of afterwards.
-   */
-  if (out->saved_errno == 0 && written > 0)
-    sync_file_range (out->fd, out->written, written, SYNC_FILE_RANGE_WRITE);
-#endif
-
-  out->written += written;
+  tov_replacement_write (out->file, out->text->str, out->text->len);
   g_string_truncate (out->text, 0);
 }
 
@@ -681,7 +655,7 @@ tov_json_write_layouts (TovJsonOutput  *out,
                 g_string_append (out->text, n > 0 ? ",\n" : "\n");
               p = write_record (out->text, layout, prefixes[block->layout], p);
               n++;
-              if (out->fd >= 0 && out->text->len >= OUTPUT_PIECE)
+              if (out->file != NULL && out->text->len >= OUTPUT_PIECE)
                 tov_json_output_flush (out);
             }
           if (block->end)

@@ -28,13 +28,9 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tov-date.h"
 #include "tov-error.h"
@@ -1250,7 +1246,7 @@ tov_json_export (TovStore  *store,
                  gsize     *length,
                  GError   **error)
 {
-  TovJsonOutput out = { NULL, -1, 0, 0 };
+  TovJsonOutput out = { NULL, NULL };
   gint64 page_count = 0, page_size = 0;
 
   g_return_val_if_fail (TOV_IS_STORE (store), NULL);
@@ -1290,49 +1286,22 @@ tov_json_export_to_file (TovStore    *store,
                          const char  *path,
                          GError     **error)
 {
-  g_autofree char *display = NULL;
-  g_autofree char *temporary = NULL;
-  TovJsonOutput out = { NULL, -1, 0, 0 };
+  TovReplacement file;
+  TovJsonOutput out = { NULL, &file };
   gboolean written;
 
   g_return_val_if_fail (TOV_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display = g_filename_display_basename (path);
-  temporary = g_strconcat (path, ".XXXXXX", NULL);
-  out.fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
-  if (out.fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("“%s” cannot be written: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!tov_replacement_begin (&file, path, 0600, error))
+    return FALSE;
 
   out.text = g_string_sized_new (OUTPUT_BUFFER);
   written = write_document (store, &out, error);
   if (written)
-    {
-      tov_json_output_flush (&out);
-      if (out.saved_errno == 0 && fsync (out.fd) != 0)
-        out.saved_errno = errno;
-    }
+    tov_json_output_flush (&out);
   g_string_free (out.text, TRUE);
-  if (close (out.fd) != 0 && written && out.saved_errno == 0)
-    out.saved_errno = errno;
-  if (written && out.saved_errno == 0 && g_rename (temporary, path) != 0)
-    out.saved_errno = errno;
 
-  if (written && out.saved_errno != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (out.saved_errno),
-                   _("“%s” cannot be written: %s"), display, g_strerror (out.saved_errno));
-      written = FALSE;
-    }
-  if (!written)
-    g_unlink (temporary);
-
-  return written;
+  return tov_replacement_finish (&file, written, error);
 }

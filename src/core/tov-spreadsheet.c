@@ -30,6 +30,7 @@
 #include "tov-error.h"
 #include "tov-enum-types.h"
 #include "tov-labels.h"
+#include "tov-replacement.h"
 #include "tov-spreadsheet.h"
 #include "tov-store-private.h"
 
@@ -176,107 +177,6 @@ next_line (TovStore      *store,
   return FALSE;
 }
 
-/* Writing beside the target --------------------------------------------- */
-
-typedef struct
-{
-  const char *path;
-  char *temporary;
-  int fd;
-  int saved_errno;
-} Replacement;
-
-static gboolean
-set_write_error (const char  *path,
-                 int          saved_errno,
-                 GError     **error)
-{
-  g_autofree char *display = g_filename_display_basename (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("“%s” cannot be written: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Creates an empty file beside @path, readable by its owner only like the
- * portfolio and its JSON export: the lines carry the same notes.
- */
-static gboolean
-replacement_begin (Replacement  *self,
-                   const char   *path,
-                   GError      **error)
-{
-  self->path = path;
-  self->temporary = g_strconcat (path, ".XXXXXX", NULL);
-  self->saved_errno = 0;
-  self->fd = g_mkstemp_full (self->temporary, O_WRONLY | O_CLOEXEC, 0600);
-  if (self->fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_clear_pointer (&self->temporary, g_free);
-      return set_write_error (path, saved_errno, error);
-    }
-
-  return TRUE;
-}
-
-static void
-replacement_write (Replacement *self,
-                   const char  *data,
-                   gsize        length)
-{
-  while (length > 0 && self->saved_errno == 0)
-    {
-      gssize written = write (self->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          self->saved_errno = errno;
-          break;
-        }
-      data += written;
-      length -= written;
-    }
-}
-
-/* Flushes the file to disk and renames it over the target when @written;
- * otherwise, or when that fails, removes it. Sets @error for a failure of
- * its own only.
- */
-static gboolean
-replacement_finish (Replacement  *self,
-                    gboolean      written,
-                    GError      **error)
-{
-  if (self->fd < 0 && written)
-    {
-      self->fd = g_open (self->temporary, O_WRONLY | O_CLOEXEC, 0);
-      if (self->fd < 0)
-        self->saved_errno = errno;
-    }
-  if (self->fd >= 0)
-    {
-      if (written && self->saved_errno == 0 && fsync (self->fd) != 0)
-        self->saved_errno = errno;
-      if (close (self->fd) != 0 && self->saved_errno == 0)
-        self->saved_errno = errno;
-      self->fd = -1;
-    }
-  if (written && self->saved_errno == 0 && g_rename (self->temporary, self->path) != 0)
-    self->saved_errno = errno;
-
-  if (!written || self->saved_errno != 0)
-    g_unlink (self->temporary);
-  g_clear_pointer (&self->temporary, g_free);
-
-  if (written && self->saved_errno != 0)
-    return set_write_error (self->path, self->saved_errno, error);
-  return written;
-}
-
 /* CSV ------------------------------------------------------------------ */
 
 /* Appends @text as one field, quoted when it holds a separator, a quote or
@@ -375,7 +275,7 @@ tov_spreadsheet_write_csv (TovStore    *store,
 {
   g_autoptr(GString) out = NULL;
   g_autoptr(GString) scratch = NULL;
-  Replacement file = { 0, };
+  TovReplacement file;
   sqlite3_stmt *stmt;
   gboolean failed = FALSE;
   g_auto(Line) line = { 0, };
@@ -385,7 +285,10 @@ tov_spreadsheet_write_csv (TovStore    *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   stmt = tov_store_prepare (store, lines_sql, error);
-  if (stmt == NULL || !replacement_begin (&file, path, error))
+  /* Readable by its owner only, like the portfolio: the lines carry the
+   * same notes.
+   */
+  if (stmt == NULL || !tov_replacement_begin (&file, path, 0600, error))
     return FALSE;
 
   out = g_string_sized_new (CSV_PIECE + 64 * 1024);
@@ -405,16 +308,16 @@ tov_spreadsheet_write_csv (TovStore    *store,
       csv_append_line (out, scratch, &line);
       if (out->len >= CSV_PIECE)
         {
-          replacement_write (&file, out->str, out->len);
+          tov_replacement_write (&file, out->str, out->len);
           g_string_truncate (out, 0);
         }
     }
   sqlite3_reset (stmt);
 
   if (!failed)
-    replacement_write (&file, out->str, out->len);
+    tov_replacement_write (&file, out->str, out->len);
 
-  return replacement_finish (&file, !failed, error);
+  return tov_replacement_finish (&file, !failed, error);
 }
 
 /* XLSX ----------------------------------------------------------------- */
@@ -609,7 +512,7 @@ tov_spreadsheet_write_xlsx (TovStore    *store,
                             GError     **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_FALSE };
-  Replacement file = { 0, };
+  TovReplacement file;
   Workbook book = { 0, };
   gboolean written;
   lxw_error closed;
@@ -618,7 +521,8 @@ tov_spreadsheet_write_xlsx (TovStore    *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!replacement_begin (&file, path, error))
+  /* Readable by its owner only, as the CSV. */
+  if (!tov_replacement_begin (&file, path, 0600, error))
     return FALSE;
   /* libxlsxwriter opens the file by name and truncates it, which keeps
    * the mode that g_mkstemp_full() gave it.
@@ -632,8 +536,12 @@ tov_spreadsheet_write_xlsx (TovStore    *store,
   book.workbook = workbook_new_opt (file.temporary, &options);
   if (book.workbook == NULL)
     {
-      replacement_finish (&file, FALSE, NULL);
-      return set_write_error (path, ENOMEM, error);
+      g_autofree char *display = g_filename_display_basename (path);
+
+      tov_replacement_finish (&file, FALSE, NULL);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (ENOMEM),
+                   _("“%s” cannot be written: %s"), display, g_strerror (ENOMEM));
+      return FALSE;
     }
 
   book.heading = workbook_add_format (book.workbook);
@@ -667,5 +575,5 @@ tov_spreadsheet_write_xlsx (TovStore    *store,
                    _("“%s” cannot be written: %s"), display, lxw_strerror (book.status));
     }
 
-  return replacement_finish (&file, written, error);
+  return tov_replacement_finish (&file, written, error);
 }

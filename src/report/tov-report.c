@@ -11,18 +11,15 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
-#include <unistd.h>
 
 #include "tov-date.h"
 #include "tov-error.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
+#include "tov-replacement.h"
 #include "tov-report.h"
 #include "tov-report-enums.h"
 #include "tov-report-pages.h"
@@ -373,34 +370,16 @@ tov_report_draw_page (TovReport *self,
 
 typedef struct
 {
-  int fd;
-  int saved_errno;
+  TovReplacement file;
   GByteArray *buffer;
 } PdfStream;
 
 static gboolean
 flush_stream (PdfStream *stream)
 {
-  const guint8 *bytes = stream->buffer->data;
-  gsize length = stream->buffer->len;
-
-  while (length > 0)
-    {
-      ssize_t written = write (stream->fd, bytes, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          stream->saved_errno = written < 0 ? errno : EIO;
-          return FALSE;
-        }
-      bytes += written;
-      length -= written;
-    }
-
+  tov_replacement_write (&stream->file, stream->buffer->data, stream->buffer->len);
   g_byte_array_set_size (stream->buffer, 0);
-  return TRUE;
+  return stream->file.saved_errno == 0;
 }
 
 static cairo_status_t
@@ -417,10 +396,12 @@ write_to_stream (void                *data,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-render_pdf (TovReport  *self,
-            PdfStream  *stream,
-            GError    **error)
+/* Draws every page into @stream; returns cairo's status, or
+ * CAIRO_STATUS_WRITE_ERROR when the file kept an error of its own.
+ */
+static cairo_status_t
+render_pdf (TovReport *self,
+            PdfStream *stream)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -460,19 +441,7 @@ render_pdf (TovReport  *self,
 
   if (status == CAIRO_STATUS_SUCCESS && !flush_stream (stream))
     status = CAIRO_STATUS_WRITE_ERROR;
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      if (stream->saved_errno != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (stream->saved_errno),
-                     _("The PDF file cannot be written: %s"), g_strerror (stream->saved_errno));
-      else
-        g_set_error (error, TOV_ERROR, TOV_ERROR_FAILED,
-                     _("The PDF file cannot be written: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return status;
 }
 
 /**
@@ -490,52 +459,33 @@ tov_report_write_pdf (TovReport   *self,
                       const char  *path,
                       GError     **error)
 {
-  g_autofree char *temp = NULL;
   g_autoptr(GByteArray) buffer = g_byte_array_sized_new (PDF_BUFFER_SIZE);
-  PdfStream stream = { -1, 0, buffer };
-  int saved_errno;
+  PdfStream stream = { .buffer = buffer };
+  cairo_status_t status;
 
   g_return_val_if_fail (TOV_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  temp = g_strdup_printf ("%s.XXXXXX", path);
-  /* 0666 less the umask, as for any new file, not mkstemp's 0600. */
-  stream.fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
-  if (stream.fd < 0)
+  /* 0666 less the umask, as for any new file: a sheet is made to be
+   * handed on.
+   */
+  if (!tov_replacement_begin (&stream.file, path, 0666, error))
+    return FALSE;
+
+  status = render_pdf (self, &stream);
+  if (status != CAIRO_STATUS_SUCCESS && stream.file.saved_errno == 0)
     {
-      saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The PDF file cannot be created: %s"), g_strerror (saved_errno));
+      g_autofree char *display = g_filename_display_basename (path);
+
+      tov_replacement_finish (&stream.file, FALSE, NULL);
+      g_set_error (error, TOV_ERROR, TOV_ERROR_FAILED,
+                   _("“%s” cannot be written: %s"), display, cairo_status_to_string (status));
       return FALSE;
     }
 
-  if (!render_pdf (self, &stream, error))
-    {
-      close (stream.fd);
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  if (fsync (stream.fd) != 0 || close (stream.fd) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The PDF file cannot be written: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (g_rename (temp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The PDF file cannot be saved: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  /* A write that failed is reported here, and the file removed. */
+  return tov_replacement_finish (&stream.file, TRUE, error);
 }
 
 /* Finding a subject --------------------------------------------------------- */
