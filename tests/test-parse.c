@@ -98,6 +98,9 @@ static const DateCase date_cases[] = {
   { "8 oktober 2015",       "2015-10-08" },
   { "8. okt. 2015",         "2015-10-08" },
   { "8 October 2015",       "2015-10-08" },
+  /* Pasted: no-break and narrow no-break spaces between the parts. */
+  { "8.\xC2\xA0oktober\xC2\xA0" "2015", "2015-10-08" },
+  { "8.\xE2\x80\xAFoktober\xE2\x80\xAF" "2015", "2015-10-08" },
   { "October 8, 2015",      "2015-10-08" },
   { "Oct. 8, 2015",         "2015-10-08" },
   { "15. APRIL 2015",       "2015-04-15" },

@@ -13,6 +13,7 @@
 
 #include "tov-date.h"
 #include "tov-error.h"
+#include "tov-text.h"
 
 #define MIN_YEAR 1900
 #define MAX_YEAR 2200
@@ -87,21 +88,6 @@ fail_format (GError **error)
   return fail (error, _("Write the date as 8/10 2015, 8 October 2015 or 2015-10-08"));
 }
 
-/* Returns the length in bytes of the blank at @p, or 0; no-break spaces
- * come with text pasted from a word processor.
- */
-static int
-blank_len (const char *p)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (*p != '\0' && g_ascii_isspace (*p))
-    return 1;
-  if (u[0] == 0xC2 && u[1] == 0xA0)
-    return 2;
-  return 0;
-}
-
 /* Words take in non-ASCII bytes so that a misspelt "oktøber" is reported
  * as one word.
  */
@@ -125,7 +111,7 @@ tokenize (Scanner    *s,
       Token *t;
       int len;
 
-      while ((len = blank_len (p)) > 0)
+      while ((len = tov_text_blank_len (p)) > 0)
         p += len;
       if (*p == '\0')
         return TRUE;
@@ -146,7 +132,7 @@ tokenize (Scanner    *s,
       else if (is_word_char (*p))
         {
           t->kind = TOKEN_WORD;
-          while (is_word_char (*p) && blank_len (p) == 0)
+          while (is_word_char (*p) && tov_text_blank_len (p) == 0)
             p++;
         }
       else

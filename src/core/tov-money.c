@@ -13,6 +13,7 @@
 
 #include "tov-error.h"
 #include "tov-money.h"
+#include "tov-text.h"
 
 /* Every calculation here is on integers: a float cannot hold 0,10 kr.
  * exactly, and a budget that is off by an øre does not add up.
@@ -44,29 +45,12 @@ fail (GError     **error,
   return FALSE;
 }
 
-/* Returns the length in bytes of the blank at @p, or 0. Text pasted from
- * a word processor has no-break spaces between the thousands.
- */
-static int
-blank_len (const char *p)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (*p != '\0' && g_ascii_isspace (*p))
-    return 1;
-  if (u[0] == 0xC2 && u[1] == 0xA0)
-    return 2;
-  if (u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF)
-    return 3;
-  return 0;
-}
-
 static const char *
 skip_blanks (const char *p)
 {
   int len;
 
-  while ((len = blank_len (p)) > 0)
+  while ((len = tov_text_blank_len (p)) > 0)
     p += len;
   return p;
 }
@@ -135,7 +119,7 @@ parse_whole (const char **pp,
           this_sep = '.';
           len = 1;
         }
-      else if ((len = blank_len (p)) > 0)
+      else if ((len = tov_text_blank_len (p)) > 0)
         {
           this_sep = ' ';
         }

@@ -12,6 +12,7 @@
 #include "tov-error.h"
 #include "tov-labels.h"
 #include "tov-record.h"
+#include "tov-text.h"
 
 typedef struct
 {
@@ -413,16 +414,6 @@ tov_record_equal (TovRecord *self,
   return TRUE;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text != NULL)
-    for (const char *p = text; *p != '\0'; p++)
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-  return TRUE;
-}
-
 /**
  * tov_record_validate:
  *
@@ -448,7 +439,7 @@ tov_record_validate (TovRecord  *self,
         continue;
 
       text = g_value_get_string (&priv->values[i]);
-      if (tov_param_is_required (pspec) && is_blank (text))
+      if (tov_param_is_required (pspec) && tov_text_is_blank (text))
         {
           g_set_error (error, TOV_ERROR, TOV_ERROR_INVALID,
                        _("%s must be filled in."), tov_field_label (pspec->name));

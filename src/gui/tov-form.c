@@ -22,6 +22,7 @@
 #include "tov-money.h"
 #include "tov-query-model.h"
 #include "tov-records.h"
+#include "tov-text.h"
 
 typedef enum
 {
@@ -261,15 +262,6 @@ update_valid (TovForm *self)
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 parse_int (const char  *text,
            GParamSpec  *pspec,
            gint64      *out,
@@ -306,7 +298,7 @@ on_entry_changed (Binding *binding)
 
   g_clear_pointer (&binding->error, g_free);
 
-  if (tov_param_is_required (binding->pspec) && is_blank (text))
+  if (tov_param_is_required (binding->pspec) && tov_text_is_blank (text))
     message = g_strdup (_("must be filled in"));
   else
     switch (binding->kind)
@@ -328,7 +320,7 @@ on_entry_changed (Binding *binding)
         {
           gint64 ore = 0;
 
-          if (is_blank (text) || tov_money_parse (text, TOV_MONEY_NONE, &ore, &error))
+          if (tov_text_is_blank (text) || tov_money_parse (text, TOV_MONEY_NONE, &ore, &error))
             g_object_set (record, name, ore, NULL);
           else
             message = g_strdup (error->message);
@@ -339,7 +331,7 @@ on_entry_changed (Binding *binding)
         {
           g_autofree char *iso = NULL;
 
-          if (is_blank (text))
+          if (tov_text_is_blank (text))
             g_object_set (record, name, NULL, NULL);
           else if (tov_date_parse (text, &iso, &error))
             g_object_set (record, name, iso, NULL);
@@ -428,7 +420,7 @@ add_entry (TovForm     *self,
   on_entry_changed (binding);
 
   /* A new record starts empty: say what is required, not that it is wrong. */
-  if (binding->error != NULL && is_blank (text))
+  if (binding->error != NULL && tov_text_is_blank (text))
     {
       g_clear_pointer (&binding->error, g_free);
       show_state (binding);

@@ -8,6 +8,7 @@
 
 
 #include "tov-report-blocks.h"
+#include "tov-text.h"
 
 /* The grey of an aside: a state after a heading, a date after a label. */
 #define ASIDE_COLOR "#5e5c64"
@@ -264,15 +265,6 @@ tov_report_blocks_add_text (TovReportBlocks *self,
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * tov_report_blocks_add_field:
  *
@@ -284,7 +276,7 @@ tov_report_blocks_add_field (TovReportBlocks *self,
                              const char      *label,
                              const char      *text)
 {
-  if (is_blank (text))
+  if (tov_text_is_blank (text))
     return;
 
   tov_report_blocks_add_label (self, label, NULL);
