@@ -36,7 +36,7 @@ struct _TovBudgetView
   TovQueryModel *lines;
 
   GHashTable *labels;          /* id → label of a project, decision or funding source */
-  GHashTable *cells;           /* GtkListItem → the field it shows, for the bound cells */
+  GHashTable *cells;           /* GtkListItem → the Column it shows, for the bound cells */
   GPtrArray *source_ids;       /* the funding source filter's ids, NULL for all */
   GArray *years;               /* the year filter's years, 0 for all */
   gboolean filling_filters;
@@ -128,6 +128,34 @@ reference_label (TovBudgetView *self,
   return label;
 }
 
+/* The columns of the list, by the id of their factory in the template.
+ * A cell label measures by its font, not its text: width_chars sets the
+ * width its column asks for. Numbers line up on the right, in figures of
+ * one width.
+ */
+typedef struct
+{
+  const char *factory;
+  const char *field;
+  int width_chars;
+  gboolean numeric;
+} Column;
+
+static const Column columns[] = {
+  { "project_factory", "project-id", 24, FALSE },
+  { "decision_factory", "decision-id", 8, FALSE },
+  { "funding_source_factory", "funding-source-id", 24, FALSE },
+  { "kind_factory", "kind", 23, FALSE },
+  { "year_factory", "year", 5, TRUE },
+  { "amount_factory", "amount-ore", 17, TRUE },
+};
+
+static const Column *
+column_of (GtkSignalListItemFactory *factory)
+{
+  return g_object_get_data (G_OBJECT (factory), "tov-budget-column");
+}
+
 /* The text of the cell that shows @field of @line. */
 static char *
 cell_text (TovBudgetView *self,
@@ -150,140 +178,42 @@ cell_text (TovBudgetView *self,
 static void
 show_cell (TovBudgetView *self,
            GtkListItem   *item,
-           const char    *field)
+           const Column  *column)
 {
-  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), field);
+  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column->field);
 
   tov_cell_label_set_label (TOV_CELL_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-/* A cell label measures by its font, not its text: @width_chars sets the
- * width its column asks for. Numbers line up on the right, in figures of
- * one width.
- */
 static void
-setup_cell (GtkListItem *item,
-            int          width_chars,
-            gboolean     numeric)
+on_setup_cell (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TovBudgetView            *self)
 {
+  const Column *column = column_of (factory);
   GtkWidget *label = g_object_new (TOV_TYPE_CELL_LABEL,
-                                   "width-chars", width_chars,
-                                   "xalign", numeric ? 1.0f : 0.0f,
+                                   "width-chars", column->width_chars,
+                                   "xalign", column->numeric ? 1.0f : 0.0f,
                                    NULL);
 
-  if (numeric)
+  if (column->numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
 
-static void
-on_setup_project_cell (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       TovBudgetView            *self)
-{
-  setup_cell (item, 24, FALSE);
-}
-
-static void
-on_setup_decision_cell (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        TovBudgetView            *self)
-{
-  setup_cell (item, 8, FALSE);
-}
-
-static void
-on_setup_funding_source_cell (GtkSignalListItemFactory *factory,
-                              GtkListItem              *item,
-                              TovBudgetView            *self)
-{
-  setup_cell (item, 24, FALSE);
-}
-
-static void
-on_setup_kind_cell (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    TovBudgetView            *self)
-{
-  setup_cell (item, 23, FALSE);
-}
-
-static void
-on_setup_year_cell (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    TovBudgetView            *self)
-{
-  setup_cell (item, 5, TRUE);
-}
-
-static void
-on_setup_amount_cell (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      TovBudgetView            *self)
-{
-  setup_cell (item, 17, TRUE);
-}
-
 /* A bound cell is shown once, and again whenever the lines or what they
- * refer to change (on_lines_or_references_changed()): cheaper, when a
- * page of rows is bound every frame, than an expression that watches
- * its line.
+ * refer to change (refresh_cells()): cheaper, when a page of rows is
+ * bound every frame, than an expression that watches its line.
  */
 static void
-bind_cell (TovBudgetView *self,
-           GtkListItem   *item,
-           const char    *field)
+on_bind_cell (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TovBudgetView            *self)
 {
-  g_hash_table_insert (self->cells, item, (gpointer) field);
-  show_cell (self, item, field);
-}
+  const Column *column = column_of (factory);
 
-static void
-on_bind_project_cell (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      TovBudgetView            *self)
-{
-  bind_cell (self, item, "project-id");
-}
-
-static void
-on_bind_decision_cell (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       TovBudgetView            *self)
-{
-  bind_cell (self, item, "decision-id");
-}
-
-static void
-on_bind_funding_source_cell (GtkSignalListItemFactory *factory,
-                             GtkListItem              *item,
-                             TovBudgetView            *self)
-{
-  bind_cell (self, item, "funding-source-id");
-}
-
-static void
-on_bind_kind_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   TovBudgetView            *self)
-{
-  bind_cell (self, item, "kind");
-}
-
-static void
-on_bind_year_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   TovBudgetView            *self)
-{
-  bind_cell (self, item, "year");
-}
-
-static void
-on_bind_amount_cell (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     TovBudgetView            *self)
-{
-  bind_cell (self, item, "amount-ore");
+  g_hash_table_insert (self->cells, item, (gpointer) column);
+  show_cell (self, item, column);
 }
 
 static void
@@ -309,22 +239,28 @@ update_detail_references (TovBudgetView *self)
   adw_action_row_set_subtitle (self->funding_source_row, reference_label (self, line, "funding-source-id"));
 }
 
-/* A line, project, decision or funding source was changed: every shown
- * cell and name is read again.
- */
+/* Every shown cell and name is read again. */
 static void
-on_lines_or_references_changed (TovBudgetView *self)
+refresh_cells (TovBudgetView *self)
 {
   GHashTableIter iter;
   gpointer item;
-  gpointer field;
-
-  g_hash_table_remove_all (self->labels);
+  gpointer column;
 
   g_hash_table_iter_init (&iter, self->cells);
-  while (g_hash_table_iter_next (&iter, &item, &field))
-    show_cell (self, item, field);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    show_cell (self, item, column);
   update_detail_references (self);
+}
+
+/* A project, decision or funding source was changed: its name is looked
+ * up again.
+ */
+static void
+on_references_changed (TovBudgetView *self)
+{
+  g_hash_table_remove_all (self->labels);
+  refresh_cells (self);
 }
 
 /* The detail pane -------------------------------------------------------- */
@@ -724,7 +660,7 @@ on_funding_sources_changed (TovBudgetView *self)
     on_source_filter_changed (self);
   else
     update_totals (self);
-  on_lines_or_references_changed (self);
+  on_references_changed (self);
 }
 
 static void
@@ -737,7 +673,7 @@ on_budget_lines_changed (TovBudgetView *self)
     on_year_filter_changed (self);
   else
     update_totals (self);
-  on_lines_or_references_changed (self);
+  refresh_cells (self);
 }
 
 /* The section ------------------------------------------------------------ */
@@ -756,8 +692,8 @@ tov_budget_view_store_changed (TovSectionView *section)
       self->lines = tov_query_model_new (store, TOV_TYPE_BUDGET_LINE);
       g_signal_connect_object (store, "changed::budget_line", G_CALLBACK (on_budget_lines_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::funding_source", G_CALLBACK (on_funding_sources_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::project", G_CALLBACK (on_lines_or_references_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::decision", G_CALLBACK (on_lines_or_references_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::project", G_CALLBACK (on_references_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::decision", G_CALLBACK (on_references_changed), self, G_CONNECT_SWAPPED);
     }
 
   fill_source_filter (self);
@@ -908,18 +844,11 @@ tov_budget_view_class_init (TovBudgetViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_source_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_year_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_project_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_decision_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_funding_source_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_bind_project_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_bind_decision_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_bind_funding_source_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_kind_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_year_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_amount_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_bind_kind_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_bind_year_cell);
-  gtk_widget_class_bind_template_callback (widget_class, on_bind_amount_cell);
+  /* Looked up in init, to tell each factory its column. */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, columns[i].factory, FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_cell);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_unbind_cell);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_total);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_total);
@@ -939,6 +868,9 @@ tov_budget_view_init (TovBudgetView *self)
   self->cells = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_object_set_data (gtk_widget_get_template_child (GTK_WIDGET (self), TOV_TYPE_BUDGET_VIEW, columns[i].factory),
+                       "tov-budget-column", (gpointer) &columns[i]);
 
   fill_kind_filter (self);
   fill_source_filter (self);
